@@ -1,0 +1,13 @@
+# Script half of embed_text.cmake: writes the header named OUT from the files in FILES (separated by |).
+string(REPLACE "|" ";" FILES "${FILES}")
+set(text "// Generated from the files below by cmake/embed_text_write.cmake; edit those, not this.\n#pragma once\n\nnamespace ${NAMESPACE} {\n")
+foreach(file IN LISTS FILES)
+  get_filename_component(name "${file}" NAME)
+  string(MAKE_C_IDENTIFIER "${name}" symbol)
+  file(READ "${file}" body)
+  string(APPEND text "\n// ${name}\ninline constexpr const char* ${symbol} = R\"embedded(${body})embedded\";\n")
+endforeach()
+string(APPEND text "\n}  // namespace ${NAMESPACE}\n")
+file(WRITE "${OUT}.tmp" "${text}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUT}.tmp")

@@ -1,0 +1,118 @@
+#include "server/config.h"
+
+#include <cstdlib>
+#include <functional>
+#include <ostream>
+
+namespace bhabin::server {
+
+namespace {
+
+struct Option {
+  const char* flag;
+  const char* env;
+  const char* help;
+  std::function<bool(ServerConfig&, const std::string&)> set;
+};
+
+bool setString(std::string& field, const std::string& value) {
+  field = value;
+  return true;
+}
+
+bool setPort(int& field, const std::string& value) {
+  char* end = nullptr;
+  const long port = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || *end != '\0' || port < 0 || port > 65535) return false;
+  field = static_cast<int>(port);
+  return true;
+}
+
+bool setLogLevel(std::string& field, const std::string& value) {
+  if (value != "error" && value != "warn" && value != "info" && value != "debug") return false;
+  field = value;
+  return true;
+}
+
+const std::vector<Option>& options() {
+  static const std::vector<Option> all = {
+      {"--host", "BHABIN_HOST", "address to listen on (default 127.0.0.1)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.host, v); }},
+      {"--port", "BHABIN_PORT", "TCP port, 0-65535 (default 8080; 0 = any free port)",
+       [](ServerConfig& c, const std::string& v) { return setPort(c.port, v); }},
+      {"--root", "BHABIN_ROOT", "folder holding index.html and web/ (default .)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.rootDir, v); }},
+      {"--app-dir", "BHABIN_APP_DIR", "WebAssembly build of the app (default ROOT/build/wasm/src/app)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.appDir, v); }},
+      {"--leaflet-dir", "BHABIN_LEAFLET_DIR", "Leaflet's dist folder (default ROOT/node_modules/leaflet/dist)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.leafletDir, v); }},
+      {"--tile-url", "BHABIN_TILE_URL", "map tile URL template with {z}/{x}/{y} (default: none)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.tileUrl, v); }},
+      {"--tile-attribution", "BHABIN_TILE_ATTRIBUTION", "attribution text for the tiles",
+       [](ServerConfig& c, const std::string& v) { return setString(c.tileAttribution, v); }},
+      {"--log-level", "BHABIN_LOG_LEVEL", "error, warn, info or debug (default info)",
+       [](ServerConfig& c, const std::string& v) { return setLogLevel(c.logLevel, v); }},
+  };
+  return all;
+}
+
+void printHelp(std::ostream& out) {
+  out << "usage: bhabin-server [OPTION VALUE]...\n"
+         "Serves the e-Bhabinkamtibmas app and its API. Every option can also be set by the environment\n"
+         "variable named after it; the command line wins.\n\n";
+  for (const Option& option : options()) {
+    out << "  " << option.flag << " VALUE  (" << option.env << ")\n      " << option.help << '\n';
+  }
+}
+
+const Option* findOption(const std::string& flag) {
+  for (const Option& option : options()) {
+    if (flag == option.flag) return &option;
+  }
+  return nullptr;
+}
+
+void fillDerivedDefaults(ServerConfig& config) {
+  if (config.appDir.empty()) config.appDir = config.rootDir + "/build/wasm/src/app";
+  if (config.leafletDir.empty()) config.leafletDir = config.rootDir + "/node_modules/leaflet/dist";
+}
+
+}  // namespace
+
+ConfigResult parseConfig(const std::vector<std::string>& args, const char* (*getenv)(const char*),
+                         std::ostream& out, std::ostream& err) {
+  ServerConfig config;
+  for (const Option& option : options()) {
+    const char* value = getenv(option.env);
+    if (value == nullptr) continue;
+    if (!option.set(config, value)) {
+      err << "bhabin-server: environment variable " << option.env << " has an invalid value \"" << value
+          << "\": " << option.help << '\n';
+      return {std::nullopt, 2};
+    }
+  }
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      printHelp(out);
+      return {std::nullopt, 0};
+    }
+    const Option* option = findOption(args[i]);
+    if (option == nullptr) {
+      err << "bhabin-server: unknown option \"" << args[i] << "\" (see --help)\n";
+      return {std::nullopt, 2};
+    }
+    if (i + 1 >= args.size()) {
+      err << "bhabin-server: option " << args[i] << " needs a value: " << option->help << '\n';
+      return {std::nullopt, 2};
+    }
+    const std::string& value = args[++i];
+    if (!option->set(config, value)) {
+      err << "bhabin-server: invalid value \"" << value << "\" for " << option->flag << ": " << option->help << '\n';
+      return {std::nullopt, 2};
+    }
+  }
+  fillDerivedDefaults(config);
+  return {config, 0};
+}
+
+}  // namespace bhabin::server

@@ -1,0 +1,32 @@
+// bhabin-server's settings: each has a default, a command-line option and an environment variable.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bhabin::server {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";  // BHABIN_HOST; 0.0.0.0 to serve other machines
+  int port = 8080;                 // BHABIN_PORT; 0 picks a free port (tests)
+  std::string rootDir = ".";       // BHABIN_ROOT: the checkout holding index.html and web/
+  std::string appDir;              // BHABIN_APP_DIR: the WebAssembly build of src/app; default ROOT/build/wasm/src/app
+  std::string leafletDir;          // BHABIN_LEAFLET_DIR: Leaflet's dist folder; default ROOT/node_modules/leaflet/dist
+  std::string tileUrl;             // BHABIN_TILE_URL: XYZ tile template for the map; empty = no tiles
+  std::string tileAttribution;     // BHABIN_TILE_ATTRIBUTION: credit line the tile provider requires
+  std::string logLevel = "info";   // BHABIN_LOG_LEVEL: error, warn, info or debug
+};
+
+struct ConfigResult {
+  std::optional<ServerConfig> config;  // empty when the program should exit (help shown, or an error)
+  int exitCode = 0;
+};
+
+// Reads the environment (through `getenv`, injectable for tests) and then the command line, which wins.
+// Prints --help to `out` and problems to `err`.
+ConfigResult parseConfig(const std::vector<std::string>& args, const char* (*getenv)(const char*),
+                         std::ostream& out, std::ostream& err);
+
+}  // namespace bhabin::server

@@ -1,0 +1,25 @@
+#include "server/http/api_routes.h"
+
+#include <httplib.h>
+
+#include "core/wire/public_config.h"
+
+namespace bhabin::server::http {
+
+namespace {
+constexpr const char* kJson = "application/json";
+}
+
+void registerApiRoutes(httplib::Server& server, const ServerConfig& config) {
+  server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(std::string(R"({"status":"ok","version":")") + BHABIN_VERSION + "\"}", kJson);
+    response.set_header("Cache-Control", "no-store");
+  });
+  const std::string publicConfig = wire::encodeJson({BHABIN_VERSION, config.tileUrl, config.tileAttribution});
+  server.Get("/api/v1/config", [publicConfig](const httplib::Request&, httplib::Response& response) {
+    response.set_content(publicConfig, kJson);
+    response.set_header("Cache-Control", "no-cache");
+  });
+}
+
+}  // namespace bhabin::server::http

@@ -1,0 +1,160 @@
+// Layer 3: the real page from the real server in headless Chromium. Map, ImGui canvas, event routing.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { artifactsDir, launchBrowser, openApp, startServer } from './harness.mjs';
+import { decodePng } from './png.mjs';
+
+const MAP_BACKGROUND = [0xdf, 0xe7, 0xee]; // web/style.css #map background, seen where no tiles are drawn
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  mkdirSync(artifactsDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const hook = (page) => page.evaluate(() => ({ ...window.bhabinTest }));
+
+function colourAt(png, x, y) {
+  return png.pixel(x, y).slice(0, 3);
+}
+
+describe('desktop', () => {
+  let app;
+  before(async () => {
+    app = await openApp(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  });
+  after(async () => app.context.close());
+
+  it('starts without errors', async () => {
+    const state = await hook(app.page);
+    assert.equal(state.ready, true);
+    assert.equal(state.error, null);
+    assert.deepEqual(app.errors, []);
+  });
+
+  it('has the Leaflet map under a full-size WebGL2 canvas', async () => {
+    const layout = await app.page.evaluate(() => {
+      const canvas = document.getElementById('ui');
+      const map = document.getElementById('map');
+      return {
+        leaflet: map.classList.contains('leaflet-container') && !!map.querySelector('.leaflet-map-pane'),
+        canvasSize: [canvas.width, canvas.height],
+        cssSize: [canvas.clientWidth, canvas.clientHeight],
+        canvasOnTop: Number(getComputedStyle(canvas).zIndex) > 800,
+        webgl2: !!canvas.getContext('webgl2'),
+      };
+    });
+    assert.equal(layout.leaflet, true);
+    assert.deepEqual(layout.cssSize, [1280, 800]);
+    assert.deepEqual(layout.canvasSize, [1280, 800]);
+    assert.equal(layout.canvasOnTop, true);
+    assert.equal(layout.webgl2, true);
+  });
+
+  it('draws the ImGui panel over the map, and only there', async () => {
+    const screenshot = await app.page.screenshot();
+    writeFileSync(join(artifactsDir, 'desktop.png'), screenshot);
+    const png = decodePng(screenshot);
+    assert.deepEqual(colourAt(png, 900, 600), MAP_BACKGROUND, 'empty map area shows the map');
+    assert.notDeepEqual(colourAt(png, 100, 28), MAP_BACKGROUND, 'the panel title bar is drawn over the map');
+    assert.notDeepEqual(colourAt(png, 300, 90), MAP_BACKGROUND, 'the panel body is drawn over the map');
+  });
+
+  it('delivers a click on the map to C++ with its position', async () => {
+    const before = await hook(app.page);
+    await app.page.mouse.click(900, 500);
+    await app.page.waitForFunction((n) => window.bhabinTest.mapClicks === n + 1, before.mapClicks);
+    const { lastMapClick } = await hook(app.page);
+    // The map opens on Brebes (-7.05, 108.98) at zoom 10; a click 260 px right and 100 px below the centre
+    // of a 1280x800 view lands about 0.7 degrees east and 0.27 degrees south of it.
+    assert.ok(Math.abs(lastMapClick.lng - (108.98 + 260 * (360 / 2 ** 18))) < 1e-3, `lng ${lastMapClick.lng}`);
+    assert.ok(lastMapClick.lat < -7.05 && lastMapClick.lat > -7.5, `lat ${lastMapClick.lat}`);
+    assert.equal(await app.page.locator('.leaflet-marker-icon').count(), 1, 'C++ placed a marker');
+  });
+
+  it('keeps clicks and wheel over the panel away from the map', async () => {
+    const before = await hook(app.page);
+    const transform = () => app.page.evaluate(() => document.querySelector('.leaflet-map-pane').style.transform);
+    const paneBefore = await transform();
+    await app.page.mouse.click(300, 90);
+    await app.page.mouse.move(300, 90);
+    await app.page.mouse.wheel(0, -400);
+    await app.page.mouse.move(300, 90);
+    await app.page.mouse.down();
+    await app.page.mouse.move(600, 400, { steps: 5 });
+    await app.page.mouse.up();
+    await app.page.waitForTimeout(300);
+    const now = await hook(app.page);
+    assert.equal(now.mapClicks, before.mapClicks, 'no map click');
+    assert.equal(await transform(), paneBefore, 'the map neither panned nor zoomed');
+    const zoom = await app.page.evaluate(() => document.querySelector('.leaflet-zoom-animated')?.style.transform);
+    assert.ok(zoom === undefined || !zoom.includes('scale('), `map zoom animation started: ${zoom}`);
+  });
+
+  it('lets a drag on the map pan it', async () => {
+    const transform = () => app.page.evaluate(() => document.querySelector('.leaflet-map-pane').style.transform);
+    const paneBefore = await transform();
+    await app.page.mouse.move(800, 600);
+    await app.page.mouse.down();
+    await app.page.mouse.move(700, 550, { steps: 5 });
+    await app.page.mouse.up();
+    assert.notEqual(await transform(), paneBefore);
+  });
+
+  it('switches the UI to English when asked', async () => {
+    const radioDot = { indonesian: [42, 228], english: [187, 228] }; // centres of the two language radios
+    const before = decodePng(await app.page.screenshot());
+    await app.page.mouse.click(...radioDot.english);
+    await app.page.waitForTimeout(200);
+    const after = decodePng(await app.page.screenshot());
+    const selected = colourAt(before, ...radioDot.indonesian);
+    assert.notDeepEqual(selected, colourAt(before, ...radioDot.english), 'English starts unselected');
+    assert.deepEqual(colourAt(after, ...radioDot.english), selected, 'English is now selected');
+    assert.notDeepEqual(colourAt(after, ...radioDot.indonesian), selected, 'Indonesian no longer is');
+  });
+});
+
+describe('phone', () => {
+  let app;
+  before(async () => {
+    app = await openApp(browser, server.url, {
+      viewport: { width: 360, height: 780 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+  });
+  after(async () => app.context.close());
+
+  it('renders at device resolution without errors', async () => {
+    const size = await app.page.evaluate(() => [document.getElementById('ui').width, document.getElementById('ui').height]);
+    assert.deepEqual(size, [720, 1560]);
+    const screenshot = await app.page.screenshot();
+    writeFileSync(join(artifactsDir, 'phone.png'), screenshot);
+    const png = decodePng(screenshot);
+    assert.equal(png.width, 720);
+    assert.notDeepEqual(colourAt(png, 200, 56), MAP_BACKGROUND, 'the panel is drawn');
+    assert.deepEqual(colourAt(png, 360, 1200), MAP_BACKGROUND, 'the map shows below it');
+    assert.deepEqual(app.errors, []);
+  });
+
+  it('delivers a tap on the map to C++, but not a tap on the panel', async () => {
+    const before = await hook(app.page);
+    await app.page.touchscreen.tap(100, 100); // on the panel
+    await app.page.waitForTimeout(300);
+    assert.equal((await hook(app.page)).mapClicks, before.mapClicks);
+    await app.page.touchscreen.tap(180, 600); // on the map
+    await app.page.waitForFunction((n) => window.bhabinTest.mapClicks === n + 1, before.mapClicks);
+  });
+});

@@ -1,0 +1,68 @@
+// Starts what a browser test needs: the real bhabin-server on a free loopback port, and headless Chromium.
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const artifactsDir = process.env.BHABIN_TEST_ARTIFACTS || join(repoRoot, 'build/test-artifacts');
+
+// Resolves to { url, stop() } once the server says where it listens.
+export function startServer() {
+  const binary = process.env.BHABIN_SERVER_BIN || join(repoRoot, 'build/native/src/server/bhabin-server');
+  const server = spawn(binary, ['--port', '0', '--root', repoRoot, '--log-level', 'warn'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bhabin-server did not start:\n${log}`)), 10000);
+    server.on('exit', (code) => reject(new Error(`bhabin-server exited with ${code}:\n${log}`)));
+    server.stderr.on('data', (chunk) => {
+      log += chunk;
+      const match = /serving (http:\/\/[^\s]+)/.exec(log);
+      if (!match) return;
+      clearTimeout(timer);
+      resolvePromise({
+        url: match[1],
+        stop: () => new Promise((done) => {
+          server.removeAllListeners('exit');
+          server.on('exit', done);
+          server.kill('SIGTERM');
+        }),
+      });
+    });
+  });
+}
+
+// Headless Chromium from Debian with software WebGL2, kept off every network but loopback. Playwright gives
+// each launch a fresh temporary profile of its own.
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--use-gl=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+    ],
+  });
+}
+
+// Opens the app in a new page and waits until C++ has drawn its first frames. Collects console errors.
+export async function openApp(browser, url, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.bhabinTest && window.bhabinTest.frames >= 2, null, { timeout: 30000 });
+  return { context, page, errors };
+}

@@ -1,0 +1,79 @@
+#include "server/config.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+namespace bhabin::server {
+namespace {
+
+std::map<std::string, std::string> environment;
+const char* fakeGetenv(const char* name) {
+  const auto it = environment.find(name);
+  return it == environment.end() ? nullptr : it->second.c_str();
+}
+
+struct Parsed {
+  ConfigResult result;
+  std::string out, err;
+};
+
+Parsed parse(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+  environment = std::move(env);
+  std::ostringstream out, err;
+  Parsed parsed{parseConfig(args, fakeGetenv, out, err), "", ""};
+  parsed.out = out.str();
+  parsed.err = err.str();
+  return parsed;
+}
+
+TEST(ServerConfig, DefaultsServeTheCheckoutOnLocalhost8080) {
+  const Parsed p = parse({});
+  ASSERT_TRUE(p.result.config);
+  EXPECT_EQ(p.result.config->host, "127.0.0.1");
+  EXPECT_EQ(p.result.config->port, 8080);
+  EXPECT_EQ(p.result.config->appDir, "./build/wasm/src/app");
+  EXPECT_EQ(p.result.config->leafletDir, "./node_modules/leaflet/dist");
+  EXPECT_TRUE(p.result.config->tileUrl.empty());
+}
+
+TEST(ServerConfig, EnvironmentSetsAndCommandLineWins) {
+  const Parsed p = parse({"--port", "9090"}, {{"BHABIN_PORT", "7070"}, {"BHABIN_ROOT", "/srv/bhabin"}});
+  ASSERT_TRUE(p.result.config);
+  EXPECT_EQ(p.result.config->port, 9090);
+  EXPECT_EQ(p.result.config->rootDir, "/srv/bhabin");
+  EXPECT_EQ(p.result.config->appDir, "/srv/bhabin/build/wasm/src/app");
+}
+
+TEST(ServerConfig, HelpListsEveryOptionWithItsVariable) {
+  const Parsed p = parse({"--help"});
+  EXPECT_FALSE(p.result.config);
+  EXPECT_EQ(p.result.exitCode, 0);
+  for (const char* text : {"--port", "BHABIN_PORT", "--tile-url", "BHABIN_TILE_URL", "--log-level"}) {
+    EXPECT_NE(p.out.find(text), std::string::npos) << text;
+  }
+}
+
+TEST(ServerConfig, BadValuesAreRefusedWithTheReason) {
+  const Parsed badPort = parse({"--port", "80x"});
+  EXPECT_FALSE(badPort.result.config);
+  EXPECT_EQ(badPort.result.exitCode, 2);
+  EXPECT_NE(badPort.err.find("invalid value \"80x\" for --port"), std::string::npos) << badPort.err;
+
+  const Parsed tooHigh = parse({"--port", "65536"});
+  EXPECT_FALSE(tooHigh.result.config);
+
+  const Parsed badEnv = parse({}, {{"BHABIN_LOG_LEVEL", "loud"}});
+  EXPECT_FALSE(badEnv.result.config);
+  EXPECT_NE(badEnv.err.find("BHABIN_LOG_LEVEL"), std::string::npos);
+
+  const Parsed missing = parse({"--port"});
+  EXPECT_NE(missing.err.find("needs a value"), std::string::npos);
+
+  const Parsed unknown = parse({"--colour", "red"});
+  EXPECT_NE(unknown.err.find("unknown option \"--colour\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bhabin::server
