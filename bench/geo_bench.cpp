@@ -1,4 +1,4 @@
-// Benchmarks of the core: the same source runs natively and as WebAssembly in node.
+// Benchmarks of the geometry primitives; the same source runs natively and as WebAssembly in node.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -38,5 +38,3 @@ void BM_HaversineScan(benchmark::State& state) {
 BENCHMARK(BM_HaversineScan)->Arg(297)->Arg(83763);
 
 }  // namespace
-
-BENCHMARK_MAIN();
