@@ -1,0 +1,50 @@
+// The vocabulary of a report's life: its statuses, the moves between them and who makes them, with stable
+// snake_case codes for the wire and for tests.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bhabin::report {
+
+enum class Status {
+  Submitted,   // filed by a citizen, not yet acknowledged
+  Received,    // the assigned officer has acknowledged it
+  InProcess,   // being worked on
+  HandedOver,  // passed to another officer, waiting for their acknowledgement
+  Resolved,    // final (a supervisor may reopen)
+  Rejected,    // final, with a reason (a supervisor may reopen)
+};
+
+enum class Action { Submit, Receive, Start, Resolve, Reject, HandOver, Reopen, Note };
+
+enum class Role {
+  Citizen,     // the reporter, identified by holding the tracking code
+  Officer,     // a Bhabinkamtibmas; may change a report only while it is assigned to them
+  Supervisor,  // Polsek/Polres/Polda
+};
+
+struct Actor {
+  Role role = Role::Citizen;
+  std::string id;  // the NRP of an officer or supervisor; empty or a device id for a citizen
+};
+
+inline bool operator==(const Actor& a, const Actor& b) { return a.role == b.role && a.id == b.id; }
+
+inline constexpr Status kAllStatuses[] = {Status::Submitted, Status::Received, Status::InProcess,
+                                          Status::HandedOver, Status::Resolved, Status::Rejected};
+inline constexpr Action kAllActions[] = {Action::Submit, Action::Receive,  Action::Start,  Action::Resolve,
+                                         Action::Reject, Action::HandOver, Action::Reopen, Action::Note};
+inline constexpr Role kAllRoles[] = {Role::Citizen, Role::Officer, Role::Supervisor};
+
+std::string_view statusCode(Status status);  // "in_process"
+std::string_view actionCode(Action action);  // "hand_over"
+std::string_view roleCode(Role role);        // "supervisor"
+std::optional<Status> statusFromCode(std::string_view code);
+std::optional<Action> actionFromCode(std::string_view code);
+std::optional<Role> roleFromCode(std::string_view code);
+
+bool isFinal(Status status);  // Resolved or Rejected
+
+}  // namespace bhabin::report
