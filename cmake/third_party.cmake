@@ -44,11 +44,12 @@ else()
 endif()
 
 
-# Header-only libraries from Debian packages (cereal and the rapidjson it uses). The WebAssembly compiler
+# Header-only libraries from Debian packages (cereal and the rapidjson it uses; nanoflann, which only the
+# benchmarks compare against). The WebAssembly compiler
 # must not search /usr/include (it holds glibc's headers), so both builds see them through links in the
 # build tree.
 set(_header_only "${CMAKE_BINARY_DIR}/header_only")
-foreach(entry cereal rapidjson)
+foreach(entry cereal rapidjson nanoflann.hpp)
   if(NOT EXISTS "/usr/include/${entry}")
     message(FATAL_ERROR "/usr/include/${entry} is missing: run scripts/setup first")
   endif()

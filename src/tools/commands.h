@@ -11,5 +11,8 @@ namespace bhabin::tools {
 using Arguments = std::vector<std::string>;
 
 int runDistance(const Arguments& args, std::ostream& out, std::ostream& err);
+int runNearest(const Arguments& args, std::ostream& out, std::ostream& err);
+int runValidate(const Arguments& args, std::ostream& out, std::ostream& err);
+int runDecode(const Arguments& args, std::ostream& out, std::ostream& err);
 
 }  // namespace bhabin::tools

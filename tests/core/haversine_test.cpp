@@ -1,4 +1,5 @@
 #include "core/geo/haversine.h"
+#include "core/geo/unit_vector.h"
 
 #include <gtest/gtest.h>
 
@@ -52,6 +53,29 @@ TEST(LatLonValidity, AcceptsTheWholeRangeAndRejectsTheRest) {
   EXPECT_FALSE(isValid({0.0, -180.000001}));
   EXPECT_FALSE(isValid({std::numeric_limits<double>::quiet_NaN(), 0.0}));
   EXPECT_FALSE(isValid({0.0, std::numeric_limits<double>::infinity()}));
+}
+
+TEST(UnitVector, AgreesWithLibmEverywhere) {
+  for (double lat = -90.0; lat <= 90.0; lat += 0.37) {
+    for (double lon = -180.0; lon <= 180.0; lon += 0.53) {
+      const UnitVector u = toUnitVector({lat, lon});
+      const double r = kPi / 180.0;
+      EXPECT_NEAR(u.x, std::cos(lat * r) * std::cos(lon * r), 1e-14);
+      EXPECT_NEAR(u.y, std::cos(lat * r) * std::sin(lon * r), 1e-14);
+      EXPECT_NEAR(u.z, std::sin(lat * r), 1e-14);
+    }
+  }
+  const UnitVector pole = toUnitVector({90.0, 123.0});
+  EXPECT_NEAR(pole.z, 1.0, 1e-15);
+  EXPECT_NEAR(std::hypot(pole.x, pole.y), 0.0, 1e-15);
+}
+
+TEST(UnitVector, ChordForKmInvertsHaversine) {
+  const LatLon a{-6.1754, 106.8272};
+  const LatLon b{-7.2459, 112.7378};
+  EXPECT_NEAR(chordSquaredForKm(haversineKm(a, b)), chordSquared(toUnitVector(a), toUnitVector(b)), 1e-14);
+  EXPECT_EQ(chordSquaredForKm(1e9), 4.0);
+  EXPECT_EQ(chordSquaredForKm(0.0), 0.0);
 }
 
 }  // namespace

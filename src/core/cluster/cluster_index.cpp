@@ -1,0 +1,350 @@
+#include "core/cluster/cluster_index.h"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cmath>
+
+#include "core/cluster/radix_sort.h"
+#include "core/cluster/web_mercator.h"
+
+namespace bhabin::cluster {
+
+namespace {
+
+constexpr std::uint64_t kLastUnit = 0xFFFFFFFFull;
+
+enum class Overlap { None, Partial, Inside };
+
+struct Interval {
+  std::uint64_t lo = 0;
+  std::uint64_t hi = 0;  // inclusive
+};
+
+// The viewport on the integer grid: one x interval, or two when it crosses the antimeridian.
+struct Window {
+  std::array<Interval, 2> x;
+  int xCount = 0;  // 0: empty viewport
+  Interval y;
+
+  bool contains(MercatorPoint p) const {
+    if (p.y < y.lo || p.y > y.hi) return false;
+    for (int i = 0; i < xCount; ++i) {
+      if (p.x >= x[i].lo && p.x <= x[i].hi) return true;
+    }
+    return false;
+  }
+
+  Overlap overlap(const Interval& boxX, const Interval& boxY) const {
+    if (boxY.hi < y.lo || boxY.lo > y.hi) return Overlap::None;
+    const bool insideY = boxY.lo >= y.lo && boxY.hi <= y.hi;
+    bool touches = false;
+    for (int i = 0; i < xCount; ++i) {
+      if (boxX.hi < x[i].lo || boxX.lo > x[i].hi) continue;
+      if (insideY && boxX.lo >= x[i].lo && boxX.hi <= x[i].hi) return Overlap::Inside;
+      touches = true;
+    }
+    return touches ? Overlap::Partial : Overlap::None;
+  }
+};
+
+Window toWindow(const Viewport& v) {
+  Window window;
+  if (std::isnan(v.southDeg) || std::isnan(v.northDeg) || std::isnan(v.westDeg) || std::isnan(v.eastDeg)) {
+    return window;
+  }
+  window.y = {toMercator({std::max(v.southDeg, v.northDeg), 0.0}).y,
+              toMercator({std::min(v.southDeg, v.northDeg), 0.0}).y};
+  double widthDeg = v.eastDeg - v.westDeg;
+  if (widthDeg < 0.0) widthDeg += 360.0;  // west > east: the viewport crosses the antimeridian
+  // Not below 360 also catches infinite edges (inf - inf is NaN).
+  if (!(widthDeg < 360.0)) {
+    window.x[0] = {0, kLastUnit};
+    window.xCount = 1;
+    return window;
+  }
+  double westDeg = std::fmod(v.westDeg + 180.0, 360.0);
+  if (westDeg < 0.0) westDeg += 360.0;
+  westDeg -= 180.0;
+  const double eastDeg = westDeg + widthDeg;
+  const std::uint64_t west = toMercator({0.0, westDeg}).x;
+  if (eastDeg <= 180.0) {
+    window.x[0] = {west, toMercator({0.0, eastDeg}).x};
+    window.xCount = 1;
+  } else {
+    window.x[0] = {west, kLastUnit};
+    window.x[1] = {0, toMercator({0.0, eastDeg - 360.0}).x};
+    window.xCount = 2;
+  }
+  return window;
+}
+
+// The grid level from which code `b` differs from the preceding code `a` (33 when they are equal): the first
+// level at which the two points fall into different cells.
+int firstSplitLevel(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t differing = a ^ b;
+  if (differing == 0) return 33;
+  int leadingZeros = 0;
+  for (int step = 32; step > 0; step /= 2) {
+    if ((differing >> (64 - step)) == 0) leadingZeros += step, differing <<= step;
+  }
+  return leadingZeros / 2 + 1;
+}
+
+std::uint64_t bitsBelowLevel(int level) {
+  return level == 0 ? ~std::uint64_t{0} : (std::uint64_t{1} << (64 - 2 * level)) - 1;
+}
+
+geo::LatLon meanPosition(std::uint64_t sumX, std::uint64_t sumY, std::size_t count) {
+  const auto n = static_cast<double>(count);
+  // The centre of the mean's grid unit, so a lone point comes back within half a unit of where it was.
+  return fromMercator(static_cast<double>(sumX) / n + 0.5, static_cast<double>(sumY) / n + 0.5);
+}
+
+}  // namespace
+
+// One query's walk down the implicit quadtree of the sorted codes: a node is the run of codes sharing a
+// prefix. Runs inside the viewport are emitted cell by cell, runs outside skipped, and only runs the viewport's
+// edge cuts are split further. Down to the deepest kept level the walk splits that level's short, cache-
+// friendly cell array; below it, the points of one such cell.
+class ClusterIndex::Walk {
+ public:
+  Walk(const ClusterIndex& index, const Window& window, int level, Clusters& out)
+      : index_(index),
+        window_(window),
+        level_(level),
+        cellsLevel_(std::min(level, static_cast<int>(index.levels_.size()) - 1)),
+        cells_(cellsLevel_ >= 0 ? &index.levels_[cellsLevel_] : nullptr),
+        out_(out) {}
+
+  void run() {
+    if (cells_ != nullptr) return visit(0, 0, 0, cells_->code.size());
+    visit(0, 0, 0, index_.codes_.size());
+  }
+
+ private:
+  struct Members {
+    std::uint64_t sumX = 0;
+    std::uint64_t sumY = 0;
+    std::size_t count = 0;
+    std::uint32_t id = kNoPointId;  // of the last member found; meaningful when count is 1
+  };
+
+  // [begin, end) indexes cells_ while nodeLevel <= cellsLevel_, the points below.
+  void visit(int nodeLevel, std::uint64_t prefix, std::size_t begin, std::size_t end) {
+    if (begin == end) return;
+    const Overlap overlap = overlapOf(nodeLevel, prefix);
+    if (overlap == Overlap::None) return;
+    const bool onCells = nodeLevel <= cellsLevel_;
+    const bool whole = overlap == Overlap::Inside || (nodeLevel == level_ && index_.edgeCells_ == EdgeCells::Whole);
+    if (whole && onCells && cellsLevel_ == level_) return emitStoredCells(begin, end);
+    if (onCells && (whole || nodeLevel == cellsLevel_)) begin = cells_->begin[begin], end = cells_->begin[end];
+    if (whole) return emitCells(begin, end);
+    if (nodeLevel == level_) {
+      Members members;
+      addMembersInside(nodeLevel, prefix, begin, end, members);
+      if (members.count > 0) emit(meanPosition(members.sumX, members.sumY, members.count), members.count, members.id);
+      return;
+    }
+    const bool childrenOnCells = nodeLevel < cellsLevel_;
+    const auto bounds = childBounds(childrenOnCells ? cells_->code : index_.codes_, nodeLevel, prefix, begin, end);
+    for (std::size_t child = 0; child < 4; ++child) {
+      visit(nodeLevel + 1, (prefix << 2) | child, bounds[child], bounds[child + 1]);
+    }
+  }
+
+  void emitStoredCells(std::size_t begin, std::size_t end) {
+    for (std::size_t cell = begin; cell < end; ++cell) {
+      const std::uint32_t first = cells_->begin[cell];
+      emit({cells_->latDeg[cell], cells_->lonDeg[cell]}, cells_->begin[cell + 1] - first, index_.ids_[first]);
+    }
+  }
+
+  // Every cell of the query level within points [begin, end).
+  void emitCells(std::size_t begin, std::size_t end) {
+    const std::uint64_t lowBits = bitsBelowLevel(level_);
+    const auto& prefixX = index_.prefixX_;
+    const auto& prefixY = index_.prefixY_;
+    for (std::size_t first = begin; first < end;) {
+      const std::size_t next = gallopPast(first, end, index_.codes_[first] | lowBits);
+      const geo::LatLon at =
+          meanPosition(prefixX[next] - prefixX[first], prefixY[next] - prefixY[first], next - first);
+      emit(at, next - first, index_.ids_[first]);
+      first = next;
+    }
+  }
+
+  // First index after `known` (whose code is <= last) with a code above `last`, or `end`. Doubling steps
+  // first, so a one-point cell costs one comparison and a big cell a logarithm of its size.
+  std::size_t gallopPast(std::size_t known, std::size_t end, std::uint64_t last) const {
+    const auto& codes = index_.codes_;
+    std::size_t step = 1;
+    std::size_t probe = known + 1;
+    while (probe < end && codes[probe] <= last) {
+      known = probe;
+      step *= 2;
+      probe = known + step;
+    }
+    const auto from = codes.begin() + static_cast<std::ptrdiff_t>(known + 1);
+    const auto to = codes.begin() + static_cast<std::ptrdiff_t>(std::min(probe, end));
+    return static_cast<std::size_t>(std::upper_bound(from, to, last) - codes.begin());
+  }
+
+  // The members inside the viewport among points [begin, end) of a node the viewport's edge cuts: sub-nodes
+  // inside add their sums in O(1), so the cost follows the edge, not the number of points.
+  void addMembersInside(int nodeLevel, std::uint64_t prefix, std::size_t begin, std::size_t end, Members& members) {
+    if (begin == end) return;
+    const Overlap overlap = overlapOf(nodeLevel, prefix);
+    if (overlap == Overlap::None) return;
+    if (overlap == Overlap::Inside) {
+      members.sumX += index_.prefixX_[end] - index_.prefixX_[begin];
+      members.sumY += index_.prefixY_[end] - index_.prefixY_[begin];
+      members.count += end - begin;
+      members.id = index_.ids_[begin];
+      return;
+    }
+    constexpr std::size_t kScanBelow = 64;  // a sequential test of a few points beats three binary searches
+    if (end - begin < kScanBelow) {
+      for (std::size_t i = begin; i < end; ++i) {
+        const MercatorPoint p = fromMortonCode(index_.codes_[i]);
+        if (!window_.contains(p)) continue;
+        members.sumX += p.x, members.sumY += p.y, ++members.count, members.id = index_.ids_[i];
+      }
+      return;
+    }
+    // A partial node is never a single grid unit (those are inside or outside), so nodeLevel < 32 here.
+    const auto bounds = childBounds(index_.codes_, nodeLevel, prefix, begin, end);
+    for (std::size_t child = 0; child < 4; ++child) {
+      addMembersInside(nodeLevel + 1, (prefix << 2) | child, bounds[child], bounds[child + 1], members);
+    }
+  }
+
+  Overlap overlapOf(int nodeLevel, std::uint64_t prefix) const {
+    const MercatorPoint cell = fromMortonCode(prefix);
+    const std::uint64_t span = std::uint64_t{1} << (32 - nodeLevel);
+    return window_.overlap({cell.x * span, cell.x * span + span - 1}, {cell.y * span, cell.y * span + span - 1});
+  }
+
+  // Where the four children of a node (level nodeLevel < 32) start and end within its run [begin, end).
+  static std::array<std::size_t, 5> childBounds(const std::vector<std::uint64_t>& codes, int nodeLevel,
+                                                std::uint64_t prefix, std::size_t begin, std::size_t end) {
+    const int childShift = 62 - 2 * nodeLevel;
+    std::array<std::size_t, 5> bounds{begin, 0, 0, 0, end};
+    for (std::size_t child = 1; child < 4; ++child) {
+      const std::uint64_t firstCode = ((prefix << 2) | child) << childShift;
+      bounds[child] = static_cast<std::size_t>(
+          std::lower_bound(codes.begin() + static_cast<std::ptrdiff_t>(bounds[child - 1]),
+                           codes.begin() + static_cast<std::ptrdiff_t>(end), firstCode) -
+          codes.begin());
+    }
+    return bounds;
+  }
+
+  void emit(const geo::LatLon& at, std::size_t count, std::uint32_t firstId) {
+    out_.latDeg.push_back(at.latDeg);
+    out_.lonDeg.push_back(at.lonDeg);
+    out_.count.push_back(static_cast<std::uint32_t>(count));
+    out_.id.push_back(count == 1 ? firstId : kNoPointId);
+  }
+
+  const ClusterIndex& index_;
+  const Window& window_;
+  const int level_;
+  const int cellsLevel_;      // the kept level the walk splits first: the query level or the deepest kept
+  const Level* const cells_;  // its cells, or null when no level is kept: walk the points from the root
+  Clusters& out_;
+};
+
+void Clusters::clear() {
+  latDeg.clear();
+  lonDeg.clear();
+  count.clear();
+  id.clear();
+}
+
+ClusterIndex::ClusterIndex(ClusterSettings settings) : edgeCells_(settings.edgeCells) {
+  assert(settings.radiusPx > 0.0 && settings.tileSizePx > 0.0);
+  const double offset = std::round(std::log2(settings.tileSizePx / (2.0 * settings.radiusPx)));
+  levelOffset_ = std::isnan(offset) ? 0 : static_cast<int>(std::clamp(offset, -32.0, 32.0));
+}
+
+int ClusterIndex::gridLevel(double zoom) const {
+  if (std::isnan(zoom)) zoom = 0.0;
+  const double level = std::floor(std::clamp(zoom, -64.0, 64.0)) + levelOffset_;
+  return static_cast<int>(std::clamp(level, 0.0, 32.0));
+}
+
+void ClusterIndex::build(const geo::LatLon* positions, const std::uint32_t* ids, std::size_t count) {
+  assert(count < kNoPointId);
+  std::vector<std::uint64_t> codes;
+  std::vector<std::uint32_t> sortedIds;
+  codes.reserve(count);
+  sortedIds.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!geo::isValid(positions[i])) continue;
+    codes.push_back(mortonCode(toMercator(positions[i])));
+    sortedIds.push_back(ids != nullptr ? ids[i] : static_cast<std::uint32_t>(i));
+  }
+  radixSort(codes, sortedIds);
+  prefixX_.assign(codes.size() + 1, 0);
+  prefixY_.assign(codes.size() + 1, 0);
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    const MercatorPoint p = fromMortonCode(codes[i]);
+    prefixX_[i + 1] = prefixX_[i] + p.x;
+    prefixY_[i + 1] = prefixY_[i] + p.y;
+  }
+  codes_ = std::move(codes);
+  ids_ = std::move(sortedIds);
+  buildLevels();
+}
+
+void ClusterIndex::buildLevels() {
+  levels_.clear();
+  const std::size_t n = codes_.size();
+  if (n == 0) return;
+  // cellsAt[l]: the number of cells of level l, from the level at which each point leaves its predecessor.
+  std::vector<std::uint8_t> splitAt(n, 0);
+  std::array<std::size_t, 34> cellsAt{};
+  for (std::size_t i = 1; i < n; ++i) {
+    splitAt[i] = static_cast<std::uint8_t>(firstSplitLevel(codes_[i - 1], codes_[i]));
+    ++cellsAt[splitAt[i]];
+  }
+  cellsAt[0] = 1;
+  for (std::size_t l = 1; l < cellsAt.size(); ++l) cellsAt[l] += cellsAt[l - 1];
+  int kept = 0;
+  while (kept <= 32 && cellsAt[kept] * 8 <= n) ++kept;
+  levels_.resize(static_cast<std::size_t>(kept));
+  // Each level's cells are the finer level's cells that start a new cell at this level.
+  for (int l = kept - 1; l >= 0; --l) {
+    Level& level = levels_[l];
+    const auto starts = [&](std::uint32_t i) { return i == 0 || splitAt[i] <= l; };
+    if (l + 1 == kept) {
+      for (std::uint32_t i = 0; i < n; ++i) {
+        if (starts(i)) level.begin.push_back(i);
+      }
+    } else {
+      const std::vector<std::uint32_t>& finer = levels_[l + 1].begin;
+      for (std::size_t cell = 0; cell + 1 < finer.size(); ++cell) {
+        if (starts(finer[cell])) level.begin.push_back(finer[cell]);
+      }
+    }
+    for (std::size_t cell = 0; cell < level.begin.size(); ++cell) {
+      const std::uint32_t first = level.begin[cell];
+      const std::size_t end = cell + 1 < level.begin.size() ? level.begin[cell + 1] : n;
+      const geo::LatLon at = meanPosition(prefixX_[end] - prefixX_[first], prefixY_[end] - prefixY_[first], end - first);
+      level.code.push_back(codes_[first] & ~bitsBelowLevel(l));
+      level.latDeg.push_back(at.latDeg);
+      level.lonDeg.push_back(at.lonDeg);
+    }
+    level.begin.push_back(static_cast<std::uint32_t>(n));
+  }
+}
+
+void ClusterIndex::query(const Viewport& viewport, double zoom, Clusters& out) const {
+  out.clear();
+  const Window window = toWindow(viewport);
+  if (window.xCount == 0) return;
+  Walk(*this, window, gridLevel(zoom), out).run();
+}
+
+}  // namespace bhabin::cluster
