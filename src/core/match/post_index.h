@@ -89,6 +89,11 @@ class PostIndex {
   void rebuild();
 
  private:
+  // Leaves of 16-32 posts: few enough nodes (about 5,000 for the country) for the tree to stay in cache,
+  // and leaf scans long enough to vectorise.
+  static constexpr std::uint32_t kLeafSize = 32;
+  static constexpr std::int32_t kNoLoad = std::numeric_limits<std::int32_t>::max();
+
   // 36 bytes: only what the search reads. Boxes are floats rounded outwards, so they always contain the
   // posts below them, even after moves (which only grow them); the split plane only guides the first descent.
   struct Node {
