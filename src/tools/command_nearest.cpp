@@ -93,7 +93,7 @@ int runNearest(const Arguments& args, std::ostream& out, std::ostream& err) {
   const auto buildStart = std::chrono::steady_clock::now();
   auto built = match::PostIndex::build(postFile.posts);
   const double buildNs = nanosecondsSince(buildStart);
-  if (auto* error = std::get_if<match::BuildError>(&built)) {  // the loader validated; kept for safety of reuse
+  if (auto* error = std::get_if<match::BuildError>(&built)) {  // not for a file loadPostFile accepted; checked anyway
     err << "bhabin nearest: " << options.posts << ": " << error->message << '\n';
     return 1;
   }
