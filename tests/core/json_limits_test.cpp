@@ -35,10 +35,19 @@ TEST(JsonLimits, RefusesNaNInfinityAndNumbersBeyondDouble) {
   EXPECT_EQ(problem("{\"a\": 1" + std::string(40, '0') + "}"), "a number is longer than 40 characters");
 }
 
+TEST(JsonLimits, RefusesEscapedHalvesOfSurrogatePairs) {
+  EXPECT_EQ(problem(R"({"a": "\uDDDD"})"), "a string escapes half of a UTF-16 surrogate pair");
+  EXPECT_EQ(problem(R"({"a": "x\uDC00y"})"), "a string escapes half of a UTF-16 surrogate pair");
+  EXPECT_EQ(problem(R"({"a": "\uD83D\uDE00 \u00e9"})"), "ok");  // a whole pair (an emoji) and an accent
+}
+
 TEST(JsonLimits, RefusesZerosWithAnExponentThatRapidjsonMisconverts) {
   EXPECT_EQ(problem(R"({"a": 0e45})"), "a zero with an exponent (0e45)");
   EXPECT_EQ(problem(R"({"a": -0.000E-46})"), "a zero with an exponent (-0.000E-46)");
-  EXPECT_EQ(problem(R"({"a": [0, 0.0, -0.0, 1e5, 0.5e-3]})"), "ok");
+  EXPECT_EQ(problem(R"({"a": [0, 0.0, -0.0, 1e5, 0.5e-3, 0.000000000000000]})"), "ok");
+  // Found by fuzzing: many zero digits push rapidjson onto the same faulty path without any exponent.
+  EXPECT_EQ(problem(R"({"a": 0.00000000000000000000000})"), "a zero with more than 16 digits (0.00000000000000000000000)");
+  EXPECT_EQ(problem(R"({"a": 0.0000000000000000000000001})"), "ok");
 }
 
 TEST(JsonLimits, BoundsNestingWithoutRecursing) {

@@ -7,6 +7,9 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include "core/text/utf8.h"
+
+#include <algorithm>
 #include <string>
 
 namespace bhabin::wire {
@@ -50,19 +53,27 @@ class LimitChecker : public rj::BaseReaderHandler<rj::UTF8<>, LimitChecker> {
     if (std::string_view(text, length).find('\0') != std::string_view::npos) {
       return fail("a string contains a NUL character (\\u0000)");
     }
+    // The parser validates raw bytes, but an escape such as \uDC00 (half a surrogate pair) decodes to bytes
+    // that are not UTF-8 (found by fuzzing); judge the decoded text.
+    if (!text::isValidUtf8({text, length})) return fail("a string escapes half of a UTF-16 surrogate pair");
     return true;
   }
   // Numbers are judged from their text: rapidjson 1.1's full-precision conversion, which cereal's reader
-  // uses, misbehaves (undefined shifts) on a zero significand with an exponent such as 0e45, and any literal
-  // longer than a double ever needs is refused before it gets there.
+  // uses, misbehaves (undefined shifts) on a zero significand whose decimal exponent leaves its fast path:
+  // 0e45, or a zero with more than 22 digits after the point (found by fuzzing). A zero is therefore
+  // accepted only without an exponent and with at most 16 digits, and any literal longer than a double ever
+  // needs is refused before it gets there.
   bool checkNumber(std::string_view literal) {
     constexpr std::size_t kMaxNumberChars = 40;
+    constexpr std::size_t kMaxZeroDigits = 16;
     if (literal.size() > kMaxNumberChars) return fail("a number is longer than 40 characters");
     const std::size_t exponent = literal.find_first_of("eE");
     const std::string_view significand = literal.substr(0, exponent);
-    if (exponent != std::string_view::npos && significand.find_first_of("123456789") == std::string_view::npos) {
-      return fail("a zero with an exponent (" + std::string(literal) + ")");
-    }
+    if (significand.find_first_of("123456789") != std::string_view::npos) return true;
+    if (exponent != std::string_view::npos) return fail("a zero with an exponent (" + std::string(literal) + ")");
+    const auto digits = static_cast<std::size_t>(std::count_if(significand.begin(), significand.end(),
+                                                               [](char c) { return c == '0'; }));
+    if (digits > kMaxZeroDigits) return fail("a zero with more than 16 digits (" + std::string(literal) + ")");
     return true;  // exponents beyond a double's range are still caught by the parser itself
   }
   bool enter() {
