@@ -275,6 +275,8 @@ TEST(PostIndex, UpdatesOfUnknownIdsOrBadPositionsChangeNothing) {
   EXPECT_FALSE(index.move(1, {std::numeric_limits<double>::infinity(), 109.0}));
   EXPECT_FALSE(index.setOnDuty(2, false));
   EXPECT_FALSE(index.setOpenReports(2, 3));
+  EXPECT_FALSE(index.setOpenReports(1, -1));
+  EXPECT_FALSE(index.setOpenReports(1, std::numeric_limits<std::int32_t>::max()));
   EXPECT_FALSE(index.find(2).has_value());
   EXPECT_EQ(index.find(1)->position, (geo::LatLon{-7.0, 109.0}));
 }
@@ -284,6 +286,10 @@ TEST(PostIndex, BuildRejectsInvalidPositionsAndRepeatedIds) {
   ASSERT_TRUE(std::holds_alternative<BuildError>(invalid));
   EXPECT_EQ(std::get<BuildError>(invalid).index, 1u);
   EXPECT_EQ(std::get<BuildError>(invalid).message, "post 2 has an invalid position");
+
+  auto overloaded = PostIndex::build({{1, {-7.0, 109.0}, true, std::numeric_limits<std::int32_t>::max()}});
+  ASSERT_TRUE(std::holds_alternative<BuildError>(overloaded));
+  EXPECT_EQ(std::get<BuildError>(overloaded).message, "post 1 has an invalid number of open reports");
 
   auto repeated = PostIndex::build({{4, {-7.0, 109.0}}, {9, {-7.0, 109.1}}, {4, {-7.0, 109.2}}});
   ASSERT_TRUE(std::holds_alternative<BuildError>(repeated));

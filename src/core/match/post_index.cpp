@@ -27,6 +27,9 @@ std::variant<PostIndex, BuildError> PostIndex::build(const std::vector<Post>& po
     if (!geo::isValid(posts[i].position)) {
       return BuildError{i, "post " + std::to_string(posts[i].id) + " has an invalid position"};
     }
+    if (posts[i].openReports < 0 || posts[i].openReports >= kNoLoad) {
+      return BuildError{i, "post " + std::to_string(posts[i].id) + " has an invalid number of open reports"};
+    }
     byId.emplace_back(posts[i].id, static_cast<std::uint32_t>(i));
   }
   if (!std::is_sorted(byId.begin(), byId.end())) std::sort(byId.begin(), byId.end());
@@ -227,7 +230,8 @@ bool PostIndex::setOnDuty(PostId id, bool onDuty) {
 
 bool PostIndex::setOpenReports(PostId id, std::int32_t openReports) {
   const std::uint32_t slot = slotOf(id);
-  if (slot == std::numeric_limits<std::uint32_t>::max()) return false;
+  // max() marks "no eligible post" in the subtree minima, so no real load may take that value.
+  if (slot == std::numeric_limits<std::uint32_t>::max() || openReports < 0 || openReports >= kNoLoad) return false;
   loads_[slot] = openReports;
   propagateLoads(slot);
   return true;

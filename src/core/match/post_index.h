@@ -6,7 +6,8 @@
 // - Distances are haversine kilometres on a sphere of geo::kEarthRadiusKm, computed by geo::haversineKm.
 // - Results are sorted by (distanceKm, id) ascending; `out` is cleared and refilled (caller-owned, so a
 //   caller running many queries reuses its capacity).
-// - Ids are unique per index; positions must be geo::isValid. build() reports violations instead of throwing.
+// - Ids are unique per index; positions must be geo::isValid; loads 0 .. max() - 1. build() reports violations
+//   instead of throwing.
 // - Not thread-safe for writers: updates and queries must not overlap (the browser and each request handler
 //   own their index; the server serialises updates).
 #pragma once
@@ -32,7 +33,7 @@ struct Post {
   PostId id = 0;
   geo::LatLon position;
   bool onDuty = true;
-  std::int32_t openReports = 0;  // reports assigned and not yet closed: the officer's load
+  std::int32_t openReports = 0;  // reports assigned and not yet closed: the officer's load, 0 .. max() - 1
 };
 
 struct NearestQuery {
@@ -75,7 +76,7 @@ class PostIndex {
   void nearestBatch(const std::vector<geo::LatLon>& positions, const NearestQuery& query,
                     std::vector<Neighbor>& results, std::vector<std::uint32_t>& counts) const;
 
-  // Live updates; each returns false (and changes nothing) for an unknown id or an invalid position.
+  // Live updates; each returns false (and changes nothing) for an unknown id, an invalid position or load.
   bool move(PostId id, const geo::LatLon& position);
   bool setOnDuty(PostId id, bool onDuty);
   bool setOpenReports(PostId id, std::int32_t openReports);
