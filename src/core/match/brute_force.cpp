@@ -14,11 +14,8 @@ void bruteForceNearest(const std::vector<Post>& posts, const NearestQuery& query
     const double km = geo::haversineKm(query.position, post.position);
     if (km <= query.maxDistanceKm) out.push_back({post.id, km});
   }
-  const auto closer = [](const Neighbor& a, const Neighbor& b) {
-    return a.distanceKm < b.distanceKm || (a.distanceKm == b.distanceKm && a.id < b.id);
-  };
   const std::size_t k = std::min(query.k, out.size());
-  std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(k), out.end(), closer);
+  std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(k), out.end(), nearerThan);
   out.resize(k);
 }
 

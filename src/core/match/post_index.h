@@ -52,6 +52,11 @@ struct Neighbor {
 
 inline bool operator==(const Neighbor& a, const Neighbor& b) { return a.id == b.id && a.distanceKm == b.distanceKm; }
 
+// The order of every answer, the index's and the brute-force reference's alike: distance, then id.
+inline bool nearerThan(const Neighbor& a, const Neighbor& b) {
+  return a.distanceKm < b.distanceKm || (a.distanceKm == b.distanceKm && a.id < b.id);
+}
+
 struct BuildError {
   std::size_t index = 0;  // position of the offending post in the input
   std::string message;    // English, for logs and the command-line tool

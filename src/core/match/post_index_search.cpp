@@ -196,9 +196,7 @@ void PostIndex::search(const NearestQuery& query, const Accept& accept, std::vec
     const double km = geo::preparedHaversineKm(from, positions_[c.slot]);
     if (km <= query.maxDistanceKm) out.push_back({c.id, km});
   }
-  std::sort(out.begin(), out.end(), [](const Neighbor& a, const Neighbor& b) {
-    return a.distanceKm < b.distanceKm || (a.distanceKm == b.distanceKm && a.id < b.id);
-  });
+  std::sort(out.begin(), out.end(), nearerThan);
   if (out.size() > query.k) out.resize(query.k);
 }
 
