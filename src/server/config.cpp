@@ -28,6 +28,20 @@ bool setPort(int& field, const std::string& value) {
   return true;
 }
 
+bool setCount(int& field, const std::string& value, long min, long max) {
+  char* end = nullptr;
+  const long count = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || *end != '\0' || count < min || count > max) return false;
+  field = static_cast<int>(count);
+  return true;
+}
+
+bool setDatabaseUrl(std::string& field, const std::string& value) {
+  if (value.rfind("postgresql://", 0) != 0 && value.rfind("postgres://", 0) != 0) return false;
+  field = value;
+  return true;
+}
+
 bool setLogLevel(std::string& field, const std::string& value) {
   if (value != "error" && value != "warn" && value != "info" && value != "debug") return false;
   field = value;
@@ -52,6 +66,24 @@ const std::vector<Option>& options() {
        [](ServerConfig& c, const std::string& v) { return setString(c.tileAttribution, v); }},
       {"--log-level", "BHABIN_LOG_LEVEL", "error, warn, info or debug (default info)",
        [](ServerConfig& c, const std::string& v) { return setLogLevel(c.logLevel, v); }},
+      {"--data-dir", "BHABIN_DATA_DIR", "folder for the SQLite database file (default ROOT/data)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.dataDir, v); }},
+      {"--database-url", "BHABIN_DATABASE_URL", "postgresql://USER@HOST:PORT/DB to use PostgreSQL instead of SQLite",
+       [](ServerConfig& c, const std::string& v) { return setDatabaseUrl(c.databaseUrl, v); }},
+      {"--area-data-dir", "BHABIN_AREA_DATA_DIR",
+       "idn-area-data's CSV folder (default ROOT/node_modules/idn-area-data/data)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.areaDataDir, v); }},
+      {"--demo-regency", "BHABIN_DEMO_REGENCY", "regency code seeded into an empty database (default 33.29; none = no demo)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.demoRegency, v); }},
+      {"--demo-password", "BHABIN_DEMO_PASSWORD", "password of the demo accounts (default: random, printed once)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.demoPassword, v); }},
+      {"--open311-api-key", "BHABIN_OPEN311_API_KEY", "api_key Open311 clients must send (default: random, printed)",
+       [](ServerConfig& c, const std::string& v) { return setString(c.open311ApiKey, v); }},
+      {"--threads", "BHABIN_THREADS", "request threads and database connections, 1-256 (default 8)",
+       [](ServerConfig& c, const std::string& v) { return setCount(c.threads, v, 1, 256); }},
+      {"--write-limit", "BHABIN_WRITE_LIMIT",
+       "reports, joins and photo uploads one address may send per 10 minutes, 1-1000000 (default 30)",
+       [](ServerConfig& c, const std::string& v) { return setCount(c.anonymousWritesPer10Min, v, 1, 1000000); }},
   };
   return all;
 }
@@ -72,12 +104,19 @@ const Option* findOption(const std::string& flag) {
   return nullptr;
 }
 
-void fillDerivedDefaults(ServerConfig& config) {
-  if (config.appDir.empty()) config.appDir = config.rootDir + "/build/wasm/src/app";
-  if (config.leafletDir.empty()) config.leafletDir = config.rootDir + "/node_modules/leaflet/dist";
+// A database URL may carry a password: never echo it.
+std::string shown(const Option& option, const std::string& value) {
+  return std::string(option.flag) == "--database-url" ? "(not shown: it may hold a password)" : "\"" + value + "\"";
 }
 
 }  // namespace
+
+void fillDerivedDefaults(ServerConfig& config) {
+  if (config.appDir.empty()) config.appDir = config.rootDir + "/build/wasm/src/app";
+  if (config.leafletDir.empty()) config.leafletDir = config.rootDir + "/node_modules/leaflet/dist";
+  if (config.dataDir.empty()) config.dataDir = config.rootDir + "/data";
+  if (config.areaDataDir.empty()) config.areaDataDir = config.rootDir + "/node_modules/idn-area-data/data";
+}
 
 ConfigResult parseConfig(const std::vector<std::string>& args, const char* (*getenv)(const char*),
                          std::ostream& out, std::ostream& err) {
@@ -86,8 +125,8 @@ ConfigResult parseConfig(const std::vector<std::string>& args, const char* (*get
     const char* value = getenv(option.env);
     if (value == nullptr) continue;
     if (!option.set(config, value)) {
-      err << "bhabin-server: environment variable " << option.env << " has an invalid value \"" << value
-          << "\": " << option.help << '\n';
+      err << "bhabin-server: environment variable " << option.env << " has an invalid value " << shown(option, value)
+          << ": " << option.help << '\n';
       return {std::nullopt, 2};
     }
   }
@@ -107,7 +146,7 @@ ConfigResult parseConfig(const std::vector<std::string>& args, const char* (*get
     }
     const std::string& value = args[++i];
     if (!option->set(config, value)) {
-      err << "bhabin-server: invalid value \"" << value << "\" for " << option->flag << ": " << option->help << '\n';
+      err << "bhabin-server: invalid value " << shown(*option, value) << " for " << option->flag << ": " << option->help << '\n';
       return {std::nullopt, 2};
     }
   }

@@ -17,12 +17,23 @@ struct ServerConfig {
   std::string tileUrl;             // BHABIN_TILE_URL: XYZ tile template for the map; empty = no tiles
   std::string tileAttribution;     // BHABIN_TILE_ATTRIBUTION: credit line the tile provider requires
   std::string logLevel = "info";   // BHABIN_LOG_LEVEL: error, warn, info or debug
+  std::string dataDir;             // BHABIN_DATA_DIR: folder of the SQLite database; default ROOT/data
+  std::string databaseUrl;         // BHABIN_DATABASE_URL: postgresql://... to use PostgreSQL instead of SQLite
+  std::string areaDataDir;         // BHABIN_AREA_DATA_DIR: idn-area-data's CSVs; default ROOT/node_modules/idn-area-data/data
+  std::string demoRegency = "33.29";  // BHABIN_DEMO_REGENCY: regency seeded into an empty database; "none" = no demo
+  std::string demoPassword;        // BHABIN_DEMO_PASSWORD: demo accounts' password; default random, printed once
+  std::string open311ApiKey;       // BHABIN_OPEN311_API_KEY: the key Open311 clients send; default random, printed
+  int threads = 8;                 // BHABIN_THREADS: request threads (and database connections)
+  int anonymousWritesPer10Min = 30;  // BHABIN_WRITE_LIMIT: report creations, joins and uploads per client address
 };
 
 struct ConfigResult {
   std::optional<ServerConfig> config;  // empty when the program should exit (help shown, or an error)
   int exitCode = 0;
 };
+
+// Fills the folders left empty with their defaults under rootDir; parseConfig does this itself.
+void fillDerivedDefaults(ServerConfig& config);
 
 // Reads the environment (through `getenv`, injectable for tests) and then the command line, which wins.
 // Prints --help to `out` and problems to `err`.

@@ -2,13 +2,24 @@
 
 #include <httplib.h>
 
-#include <chrono>
+#include <filesystem>
 #include <iostream>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
+#include "server/areas/area_catalog.h"
+#include "server/areas/demo_area.h"
+#include "server/areas/demo_seed.h"
+#include "server/auth/crypto.h"
 #include "server/http/api_routes.h"
 #include "server/http/security_headers.h"
 #include "server/http/static_routes.h"
+#include "server/areas/village_search.h"
+#include "server/service/accounts.h"
+#include "server/service/officer_work.h"
+#include "server/service/reports.h"
+#include "server/storage/schema.h"
 
 namespace bhabin::server {
 
@@ -20,14 +31,106 @@ void logRequest(const httplib::Request& request, const httplib::Response& respon
             << " bytes=" << response.body.size() << '\n';
 }
 
+std::unique_ptr<storage::ConnectionPool> openDatabase(const ServerConfig& config) {
+  const auto size = static_cast<std::size_t>(config.threads);
+  if (!config.databaseUrl.empty()) {
+    const std::string url = config.databaseUrl;
+    return std::make_unique<storage::ConnectionPool>([url] { return storage::openPostgres(url); }, size);
+  }
+  std::filesystem::create_directories(config.dataDir);
+  const std::string path = config.dataDir + "/bhabin.sqlite3";
+  return std::make_unique<storage::ConnectionPool>([path] { return storage::openSqlite(path); }, size);
+}
+
+struct LoadedAreas {
+  areas::AreaCatalog catalog;
+  areas::VillageSearch villages;
+};
+
+// The national catalog and its search index take most of a second to build and never change while the
+// process runs; several servers in one process (tests) share them.
+std::shared_ptr<const LoadedAreas> loadAreas(const std::string& dir) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const LoadedAreas>> loaded;
+  std::lock_guard lock(mutex);
+  if (auto found = loaded.find(dir); found != loaded.end()) return found->second;
+  auto catalog = areas::loadAreaCatalog(dir);
+  if (auto* error = std::get_if<areas::AreaError>(&catalog)) {
+    throw std::runtime_error("cannot load the area data (run scripts/setup, or set --area-data-dir): " + error->message);
+  }
+  auto& ready = std::get<areas::AreaCatalog>(catalog);
+  areas::VillageSearch villages(ready);
+  auto areas = std::make_shared<const LoadedAreas>(LoadedAreas{std::move(ready), std::move(villages)});
+  loaded.emplace(dir, areas);
+  return areas;
+}
+
+void seedDemoOnFirstStart(const ServerConfig& config, storage::ConnectionPool& pool, const areas::AreaCatalog& catalog,
+                          const ServerOptions& options) {
+  if (config.demoRegency == "none" || !areas::isEmptyDatabase(pool)) return;
+  auto outline = areas::loadDemoOutline(areas::defaultDemoOutlinePath(config.rootDir), config.demoRegency);
+  if (auto* error = std::get_if<areas::AreaError>(&outline)) throw std::runtime_error(error->message);
+  areas::DemoSettings demoSettings;
+  demoSettings.positionsAtUnixMs = options.clock();
+  auto demo = areas::generateDemoArea(catalog, config.demoRegency, std::get<geo::MultiPolygon>(outline), demoSettings);
+  if (auto* error = std::get_if<areas::AreaError>(&demo)) throw std::runtime_error(error->message);
+  const auto& area = std::get<areas::DemoArea>(demo);
+  const std::string password = config.demoPassword.empty() ? auth::randomToken(9) : config.demoPassword;
+  try {
+    areas::seedDemo(pool, catalog, area, auth::hashPassword(password, options.settings.passwordHashing), options.clock());
+  } catch (const storage::DatabaseError& error) {
+    if (error.kind() == storage::DatabaseErrorKind::UniqueViolation) return;  // another server seeded it first
+    throw;
+  }
+  std::clog << "bhabin-server: demo data for " << area.regencyCode << " created: " << area.officers.size()
+            << " officers, " << area.supervisors.size() << " supervisors.\n"
+            << "bhabin-server: demo logins (shown once): officer NRP " << area.officers.front().nrp << " ("
+            << area.villages.front().name << "), supervisor NRP " << area.supervisors.front().nrp << " ("
+            << area.supervisors.front().unit << "), password " << password << '\n';
+}
+
 }  // namespace
 
-Server::Server(ServerConfig config) : config_(std::move(config)), http_(std::make_unique<httplib::Server>()) {
+struct Server::Parts {
+  std::unique_ptr<storage::ConnectionPool> pool;
+  std::shared_ptr<const LoadedAreas> areas;
+  std::unique_ptr<service::Backend> backend;
+  std::unique_ptr<service::Accounts> accounts;
+  std::unique_ptr<service::Reports> reports;
+  std::unique_ptr<service::OfficerWork> officerWork;
+  std::unique_ptr<http::ApiServices> services;
+};
+
+Server::Server(ServerConfig config, ServerOptions options)
+    : config_(std::move(config)), parts_(std::make_unique<Parts>()), http_(std::make_unique<httplib::Server>()) {
+  auth::initCrypto();
+  fillDerivedDefaults(config_);
+  if (config_.open311ApiKey.empty()) {
+    config_.open311ApiKey = auth::randomToken(18);
+    std::clog << "bhabin-server: Open311 api_key for this run (shown once; set BHABIN_OPEN311_API_KEY to keep one): "
+              << config_.open311ApiKey << '\n';
+  }
+  Parts& parts = *parts_;
+  parts.pool = openDatabase(config_);
+  storage::migrate(*parts.pool, options.clock());
+  parts.areas = loadAreas(config_.areaDataDir);
+  seedDemoOnFirstStart(config_, *parts.pool, parts.areas->catalog, options);
+  options.settings.anonymousWritesPerAddress.maxHits = config_.anonymousWritesPer10Min;
+  parts.backend = std::make_unique<service::Backend>(*parts.pool, options.settings, options.clock);
+  parts.accounts = std::make_unique<service::Accounts>(*parts.backend);
+  parts.reports = std::make_unique<service::Reports>(*parts.backend);
+  parts.officerWork = std::make_unique<service::OfficerWork>(*parts.backend);
+  parts.services = std::make_unique<http::ApiServices>(
+      http::ApiServices{*parts.backend, *parts.accounts, *parts.reports, *parts.officerWork, parts.areas->villages});
+
   http::registerStaticRoutes(*http_, config_);
-  http::registerApiRoutes(*http_, config_);
+  http::registerApiRoutes(*http_, config_, *parts.services);
   http::addSecurityHeaders(*http_, config_);
   if (config_.logLevel == "info" || config_.logLevel == "debug") http_->set_logger(logRequest);
-  http_->set_payload_max_length(1 << 20);
+  // Room for a photo (report::ValidationSettings::photoMaxBytes, 5 MiB); JSON bodies stop at 1 MiB in apiEndpoint.
+  http_->set_payload_max_length(6 << 20);
+  const auto threads = static_cast<std::size_t>(config_.threads);
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // httplib's default adds SO_REUSEPORT, which would let a second server silently share our port.
   http_->set_socket_options([](socket_t socket) {
     const int yes = 1;

@@ -1,9 +1,12 @@
-// The HTTP server: static files of the app plus the JSON API, on one port. Owns the listening socket.
+// The HTTP server: static files of the app plus the JSON API, on one port. Owns the listening socket, the
+// database connections and the services; opening it migrates the database and, on a first start, seeds
+// the demo regency.
 #pragma once
 
 #include <memory>
 
 #include "server/config.h"
+#include "server/service/backend.h"
 
 namespace httplib {
 class Server;
@@ -11,9 +14,17 @@ class Server;
 
 namespace bhabin::server {
 
+// What tests change besides the configuration: limits, hashing cost and the clock.
+struct ServerOptions {
+  service::BackendSettings settings;
+  service::Clock clock = service::systemClockMs;
+};
+
 class Server {
  public:
-  explicit Server(ServerConfig config);
+  // Throws std::runtime_error (or storage::DatabaseError) naming what is missing or wrong: the database, the
+  // area data, the demo outline.
+  explicit Server(ServerConfig config, ServerOptions options = {});
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -27,7 +38,9 @@ class Server {
   void stop();
 
  private:
+  struct Parts;
   ServerConfig config_;
+  std::unique_ptr<Parts> parts_;
   std::unique_ptr<httplib::Server> http_;
 };
 

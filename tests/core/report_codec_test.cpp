@@ -56,6 +56,9 @@ TEST(ReportCodec, JsonRoundTripWithCleanNames) {
   const Report report = sampleReport();
   const std::string json = encodeReportJson(report);
   EXPECT_EQ(json.find("value0"), std::string::npos) << json;
+  // One line: the description's line break travels escaped, layout line breaks are gone.
+  EXPECT_EQ(json.find('\n'), std::string::npos) << json;
+  EXPECT_NE(json.find("Baris 1\\nBaris 2"), std::string::npos) << json;
   for (const char* name : {"\"formatVersion\": 1", "\"trackingCode\"", "\"category\": \"traffic_accident\"",
                            "\"status\": \"handed_over\"", "\"action\": \"hand_over\"", "\"role\": \"citizen\"",
                            "\"latDeg\": -6.8694", "\"assignedNrp\": \"85010002\""}) {
@@ -122,8 +125,8 @@ TEST(ReportCodec, RefusesUnknownFormatVersions) {
 
 TEST(ReportCodec, RefusesReportsTheRulesForbid) {
   const std::string json = encodeReportJson(sampleReport());
-  EXPECT_NE(errorOf(decodeReportJson(replaced(json, "\"status\": \"handed_over\",\n\"assignedNrp\"",
-                                              "\"status\": \"resolved\",\n\"assignedNrp\"")))
+  EXPECT_NE(errorOf(decodeReportJson(replaced(json, "\"status\": \"handed_over\",\"assignedNrp\"",
+                                              "\"status\": \"resolved\",\"assignedNrp\"")))
                 .find("disagrees with the timeline"),
             std::string::npos);
   EXPECT_NE(errorOf(decodeReportJson(replaced(json, "\"action\": \"receive\"", "\"action\": \"resolve\""))),

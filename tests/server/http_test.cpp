@@ -8,6 +8,7 @@
 
 #include "core/wire/flat_json.h"
 #include "server/server.h"
+#include "support/api_server.h"
 
 namespace bhabin::server {
 namespace {
@@ -38,6 +39,8 @@ class HttpTest : public ::testing::Test {
     config.leafletDir = (root_ / "leaflet").string();
     config.logLevel = "error";
     config.tileUrl = "https://{s}.tile.example.org/{z}/{x}/{y}.png";
+    config.areaDataDir = BHABIN_SOURCE_DIR "/node_modules/idn-area-data/data";
+    config.demoRegency = "none";
     server_ = std::make_unique<Server>(config);
     port_ = server_->bind();
     thread_ = std::thread([this] { server_->run(); });
@@ -119,9 +122,9 @@ TEST_F(HttpTest, HealthAndPublicConfigAreJson) {
 }
 
 TEST(ServerBind, ATakenPortIsAClearError) {
-  ServerConfig config;
-  config.port = 0;
-  config.logLevel = "error";
+  const fs::path dataDir = fs::temp_directory_path() / ("bhabin-bind-test-" + std::to_string(::getpid()));
+  ServerConfig config = testing::testServerConfig(dataDir);
+  config.demoRegency = "none";
   Server first(config);
   config.port = first.bind();
   Server second(config);
@@ -132,6 +135,7 @@ TEST(ServerBind, ATakenPortIsAClearError) {
     EXPECT_NE(std::string(error.what()).find("cannot listen on 127.0.0.1:" + std::to_string(config.port)),
               std::string::npos);
   }
+  fs::remove_all(dataDir);
 }
 
 }  // namespace

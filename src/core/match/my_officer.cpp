@@ -58,6 +58,33 @@ std::optional<PostId> MyOfficerAnswer::assignee() const {
   return std::nullopt;
 }
 
+std::string MyOfficerAnswer::assignmentReason() const {
+  if (status == ResponsibleStatus::Available) return "responsible_available";
+  if (!assignee()) return "no_officer_available";
+  return "nearest_because_" + std::string(responsibleStatusCode(status));
+}
+
+std::string_view responsibleStatusCode(ResponsibleStatus status) {
+  switch (status) {
+    case ResponsibleStatus::Available: return "available";
+    case ResponsibleStatus::OffDuty: return "off_duty";
+    case ResponsibleStatus::AtLoadCap: return "at_load_cap";
+    case ResponsibleStatus::NoneAssigned: return "none_assigned";
+    case ResponsibleStatus::UnknownVillage: return "unknown_village";
+  }
+  return "unknown_village";
+}
+
+std::string_view villageSourceCode(VillageSource source) {
+  switch (source) {
+    case VillageSource::GivenCode: return "given_code";
+    case VillageSource::Boundary: return "boundary";
+    case VillageSource::NearestVillagePoint: return "nearest_village_point";
+    case VillageSource::Unknown: return "unknown";
+  }
+  return "unknown";
+}
+
 MyOfficerAnswer findMyOfficer(const MyOfficerQuery& query, const PostIndex& officers, const VillageDirectory& villages) {
   MyOfficerAnswer answer;
   if (query.villageCode && villages.knows(*query.villageCode)) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/geo/boundary_index.h"
@@ -73,7 +74,14 @@ struct MyOfficerAnswer {
   std::vector<Neighbor> nearestOnDuty;
   // Who should get a report filed here: the responsible officer when Available, else the nearest eligible.
   std::optional<PostId> assignee() const;
+  // Why assignee() is who it is, as a stable code recorded on the report's timeline and translated by the app:
+  // "responsible_available", or "nearest_because_" + the responsible status ("off_duty", "at_load_cap",
+  // "none_assigned", "unknown_village"), or "no_officer_available" when nobody is eligible.
+  std::string assignmentReason() const;
 };
+
+std::string_view responsibleStatusCode(ResponsibleStatus status);  // "available", "off_duty", ...
+std::string_view villageSourceCode(VillageSource source);          // "given_code", "boundary", ...
 
 MyOfficerAnswer findMyOfficer(const MyOfficerQuery& query, const PostIndex& officers, const VillageDirectory& villages);
 

@@ -40,6 +40,13 @@ Reporter checkReporter(const ReportForm& form, const ValidationSettings& setting
 
 }  // namespace
 
+Validated<Reporter> validateReporter(const ReportForm& form, const ValidationSettings& settings) {
+  Validated<Reporter> result;
+  Reporter reporter = checkReporter(form, settings, result.errors);
+  if (result.errors.empty()) result.value = std::move(reporter);
+  return result;
+}
+
 Validated<ReportDetails> validateReportForm(const ReportForm& form, std::int64_t nowUnixMs,
                                             const ValidationSettings& settings) {
   Validated<ReportDetails> result;

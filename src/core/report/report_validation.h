@@ -33,6 +33,10 @@ struct ReportForm {
 Validated<ReportDetails> validateReportForm(const ReportForm& form, std::int64_t nowUnixMs,
                                             const ValidationSettings& settings = {});
 
+// Only the reporter's part of the form (anonymous, reporterName, reporterPhone), for a citizen joining an
+// existing report ("ikut melapor"); the same rules and field names as validateReportForm.
+Validated<Reporter> validateReporter(const ReportForm& form, const ValidationSettings& settings = {});
+
 // A note or reason attached to a status change (field "note"): cleaned, multi-line, at most noteMaxChars.
 Validated<std::string> validateNote(std::string_view raw, bool required, const ValidationSettings& settings = {});
 

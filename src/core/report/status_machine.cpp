@@ -83,13 +83,15 @@ MoveError errorFor(const Report& report, const Move& move, MoveErrorCode code, c
 
 }  // namespace
 
-Report StatusMachine::submit(ReportDetails details, Actor actor, std::int64_t atUnixMs, std::string assignedNrp) {
+Report StatusMachine::submit(ReportDetails details, Actor actor, std::int64_t atUnixMs, std::string assignedNrp,
+                            std::string note) {
   TimelineEvent event;
   event.action = Action::Submit;
   event.status = Status::Submitted;
   event.actor = std::move(actor);
   event.atUnixMs = atUnixMs;
   event.assignedNrp = std::move(assignedNrp);
+  event.note = std::move(note);
   return Report(std::move(details), std::move(event));
 }
 
@@ -145,7 +147,7 @@ std::variant<Report, MoveError> StatusMachine::restore(ReportDetails details,
     return error;
   }
   const TimelineEvent& first = timeline.front();
-  Report report = submit(std::move(details), first.actor, first.atUnixMs, first.assignedNrp);
+  Report report = submit(std::move(details), first.actor, first.atUnixMs, first.assignedNrp, first.note);
   for (std::size_t i = 1; i < timeline.size(); ++i) {
     const TimelineEvent& event = timeline[i];
     const Move move{event.action, event.actor, event.atUnixMs, event.note,

@@ -47,7 +47,9 @@ struct MoveError {
 class StatusMachine {
  public:
   // A new report; the first event is the submit by `actor` (citizen, or an officer filing on their behalf).
-  static Report submit(ReportDetails details, Actor actor, std::int64_t atUnixMs, std::string assignedNrp);
+  // `note` records why the report went to `assignedNrp` (an assignment reason code from the matching).
+  static Report submit(ReportDetails details, Actor actor, std::int64_t atUnixMs, std::string assignedNrp,
+                       std::string note = {});
 
   // Applies `move` and appends its event, or leaves the report untouched and says why not.
   static std::optional<MoveError> apply(Report& report, const Move& move);

@@ -55,6 +55,8 @@ ErrorText textOf(ErrorCode code) {
     case ErrorCode::PhotoEmpty: return {"photo_empty", "Berkas foto kosong.", "The photo file is empty."};
     case ErrorCode::PhotoTooLarge:
       return {"photo_too_large", "Foto terlalu besar.", "The photo is too large."};
+    case ErrorCode::PhotoDamaged:
+      return {"photo_damaged", "Berkas foto rusak atau tidak lengkap.", "The photo file is damaged or incomplete."};
     case ErrorCode::PhotoUnsupportedType:
       return {"photo_unsupported_type", "Foto harus JPEG, PNG atau WebP.", "The photo must be JPEG, PNG or WebP."};
   }

@@ -33,7 +33,8 @@ enum class ErrorCode {
   InvalidPhotoRef,
   PhotoEmpty,
   PhotoTooLarge,
-  PhotoUnsupportedType,
+  PhotoDamaged,
+  PhotoUnsupportedType,  // stays last: tests count the codes by it
 };
 
 inline constexpr ErrorCode kAllErrorCodes[] = {
@@ -47,7 +48,8 @@ inline constexpr ErrorCode kAllErrorCodes[] = {
     ErrorCode::CoordinateOutOfRange, ErrorCode::OutsideServiceArea,
     ErrorCode::TimeInFuture,       ErrorCode::TimeTooOld,
     ErrorCode::InvalidPhotoRef,    ErrorCode::PhotoEmpty,
-    ErrorCode::PhotoTooLarge,      ErrorCode::PhotoUnsupportedType};
+    ErrorCode::PhotoTooLarge,      ErrorCode::PhotoDamaged,
+    ErrorCode::PhotoUnsupportedType};
 
 // Stable snake_case code, e.g. "phone_bad_prefix"; never changes once shipped.
 std::string_view errorCodeName(ErrorCode code);

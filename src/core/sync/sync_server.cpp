@@ -41,19 +41,20 @@ ChangeResult SyncServer::submit(const Change& change, std::int64_t nowUnixMs) {
 ChangeResult SyncServer::move(const Change& change, std::int64_t nowUnixMs) {
   const auto found = reports_.find(change.reportId);
   if (found == reports_.end()) return resultFor(change, Outcome::Refused, "no report has this tracking code");
-  report::Report& target = found->second;
+  ChangeResult result = applyMoveChange(found->second, change, nowUnixMs);
+  if (result.outcome != Outcome::Refused) log_.push_back(change.reportId);
+  return result;
+}
+
+ChangeResult applyMoveChange(report::Report& target, const Change& change, std::int64_t nowUnixMs) {
   // Server time orders the timeline; a server clock stepped backwards must not make the move illegal.
   const std::int64_t at = std::max(nowUnixMs, target.timeline().back().atUnixMs);
   const report::Move asked{change.action, change.actor, at, change.note, change.handOverToNrp};
   const auto error = report::StatusMachine::apply(target, asked);
-  if (!error) {
-    log_.push_back(change.reportId);
-    return resultFor(change, Outcome::Applied, "");
-  }
+  if (!error) return resultFor(change, Outcome::Applied, "");
   if (change.action != report::Action::Note && !change.note.empty()) {
     const report::Move noteOnly{report::Action::Note, change.actor, at, change.note, ""};
     if (!report::StatusMachine::apply(target, noteOnly)) {
-      log_.push_back(change.reportId);
       return resultFor(change, Outcome::AppliedAsNote, "status not changed (" + error->message + "); note kept");
     }
   }

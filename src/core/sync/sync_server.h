@@ -16,6 +16,11 @@
 
 namespace bhabin::sync {
 
+// The merge rule for a move that reaches the server, on a report the caller holds: applied at server time
+// `nowUnixMs` (never before the report's last event); when the move is no longer legal because the report
+// moved on but it carries a note, the note is kept as a plain note; otherwise refused with the reason.
+ChangeResult applyMoveChange(report::Report& target, const Change& change, std::int64_t nowUnixMs);
+
 class SyncServer {
  public:
   // Chooses the officer a new report is assigned to (the matching engine); empty = unassigned.

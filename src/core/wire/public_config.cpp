@@ -5,6 +5,8 @@
 
 #include <sstream>
 
+#include "core/wire/record_io.h"
+
 namespace bhabin::wire {
 
 std::string encodeJson(const PublicConfig& config) {
@@ -14,7 +16,7 @@ std::string encodeJson(const PublicConfig& config) {
     archive(cereal::make_nvp("version", config.version), cereal::make_nvp("tileUrl", config.tileUrl),
             cereal::make_nvp("tileAttribution", config.tileAttribution));
   }  // the archive writes the closing brace when it goes out of scope
-  return out.str();
+  return detail::compactJson(out.str());
 }
 
 }  // namespace bhabin::wire

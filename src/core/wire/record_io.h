@@ -8,6 +8,7 @@
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <sstream>
@@ -314,6 +315,13 @@ void readVersion(Io& io) {
   }
 }
 
+// cereal always pretty-prints; a raw line break can only be layout (inside strings it is escaped as \n),
+// so dropping them gives the compact form that is stored and sent.
+inline std::string compactJson(std::string json) {
+  json.erase(std::remove(json.begin(), json.end(), '\n'), json.end());
+  return json;
+}
+
 // A record as one JSON object: {"formatVersion": N, <the record's fields>}.
 template <class Record>
 std::string toJson(Record record) {
@@ -325,7 +333,7 @@ std::string toJson(Record record) {
     io.count("formatVersion", version);
     describe(io, record);
   }  // the archive writes the closing brace when it goes out of scope
-  return out.str();
+  return compactJson(out.str());
 }
 
 template <class Record>

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "core/wire/public_config.h"
+#include "server/open311/open311_routes.h"
 
 namespace bhabin::server::http {
 
@@ -10,7 +11,7 @@ namespace {
 constexpr const char* kJson = "application/json";
 }
 
-void registerApiRoutes(httplib::Server& server, const ServerConfig& config) {
+void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiServices& services) {
   server.Get("/api/v1/health", [](const httplib::Request&, httplib::Response& response) {
     response.set_content(std::string(R"({"status":"ok","version":")") + BHABIN_VERSION + "\"}", kJson);
     response.set_header("Cache-Control", "no-store");
@@ -20,6 +21,12 @@ void registerApiRoutes(httplib::Server& server, const ServerConfig& config) {
     response.set_content(publicConfig, kJson);
     response.set_header("Cache-Control", "no-cache");
   });
+  registerCitizenRoutes(server, services);
+  registerSessionRoutes(server, services);
+  registerOfficerRoutes(server, services);
+  registerSupervisorRoutes(server, services);
+  registerPhotoRoutes(server, services);
+  open311::registerOpen311Routes(server, services, config);
 }
 
 }  // namespace bhabin::server::http

@@ -1,15 +1,37 @@
-// The JSON API under /api/v1.
+// The JSON API under /api/v1: every citizen, officer and supervisor flow. The endpoints themselves live in
+// one file per audience (citizen_routes, session_routes, officer_routes, supervisor_routes).
 #pragma once
 
 #include "server/config.h"
+#include "server/service/accounts.h"
+#include "server/service/officer_work.h"
+#include "server/service/reports.h"
 
 namespace httplib {
 class Server;
 }
 
+namespace bhabin::server::areas {
+class VillageSearch;
+}
+
 namespace bhabin::server::http {
 
-// GET /api/v1/health -> {"status":"ok","version":...}; GET /api/v1/config -> wire::PublicConfig.
-void registerApiRoutes(httplib::Server& server, const ServerConfig& config);
+struct ApiServices {
+  service::Backend& backend;
+  service::Accounts& accounts;
+  service::Reports& reports;
+  service::OfficerWork& officerWork;
+  const areas::VillageSearch& villages;
+};
+
+// GET /api/v1/health -> {"status":"ok","version":...}; GET /api/v1/config -> wire::PublicConfig; and the rest.
+void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiServices& services);
+
+void registerCitizenRoutes(httplib::Server& server, ApiServices& services);
+void registerSessionRoutes(httplib::Server& server, ApiServices& services);
+void registerOfficerRoutes(httplib::Server& server, ApiServices& services);
+void registerSupervisorRoutes(httplib::Server& server, ApiServices& services);
+void registerPhotoRoutes(httplib::Server& server, ApiServices& services);
 
 }  // namespace bhabin::server::http

@@ -1,0 +1,63 @@
+#include "server/api/api_error.h"
+
+#include <array>
+
+namespace bhabin::server::api {
+
+namespace {
+
+struct Message {
+  std::string_view code;
+  std::string_view indonesian;
+  std::string_view english;
+};
+
+constexpr std::array kMessages = {
+    Message{"invalid_form", "Periksa kembali isian yang ditandai.", "Please check the marked fields."},
+    Message{"invalid_json", "Data yang dikirim bukan JSON yang sah.", "The request body is not valid JSON."},
+    Message{"invalid_parameter", "Parameter permintaan tidak sah.", "A request parameter is not valid."},
+    Message{"body_too_large", "Data yang dikirim terlalu besar.", "The request body is too large."},
+    Message{"unsupported_media_type", "Jenis data tidak didukung.", "This content type is not supported."},
+    Message{"not_found", "Tidak ditemukan.", "Not found."},
+    Message{"report_not_found", "Laporan dengan kode dan kunci itu tidak ditemukan.",
+            "No report matches that tracking code and secret."},
+    Message{"invalid_tracking_code", "Kode pelacakan tidak sah; periksa kembali setiap karakter.",
+            "The tracking code is not valid; check each character."},
+    Message{"tracking_code_taken", "Kode pelacakan ini sudah dipakai laporan lain.",
+            "This tracking code is already used by another report."},
+    Message{"idempotency_key_required", "Header Idempotency-Key wajib diisi.", "The Idempotency-Key header is required."},
+    Message{"idempotency_key_invalid", "Idempotency-Key harus 16 sampai 64 huruf, angka, '-' atau '_'.",
+            "Idempotency-Key must be 16 to 64 letters, digits, '-' or '_'."},
+    Message{"idempotency_key_reused", "Idempotency-Key ini sudah dipakai untuk permintaan lain.",
+            "This Idempotency-Key was already used for a different request."},
+    Message{"unknown_village", "Desa tidak dikenal.", "Unknown village."},
+    Message{"login_required", "Silakan masuk terlebih dahulu.", "Please log in first."},
+    Message{"session_expired", "Sesi Anda telah berakhir; silakan masuk lagi.", "Your session has ended; please log in again."},
+    Message{"login_failed", "NRP atau kata sandi salah.", "Wrong NRP or password."},
+    Message{"account_inactive", "Akun ini tidak aktif.", "This account is not active."},
+    Message{"forbidden", "Anda tidak berwenang untuk tindakan ini.", "You are not allowed to do this."},
+    Message{"move_not_allowed", "Perubahan status ini tidak diizinkan.", "This status change is not allowed."},
+    Message{"weak_password", "Kata sandi minimal 10 karakter dan tidak sama dengan NRP.",
+            "A password needs at least 10 characters and must differ from the NRP."},
+    Message{"too_many_requests", "Terlalu banyak percobaan; coba lagi nanti.", "Too many attempts; try again later."},
+    Message{"server_busy", "Server sedang sibuk; coba lagi sebentar.", "The server is busy; try again shortly."},
+    Message{"internal_error", "Terjadi kesalahan di server; laporan Anda tidak hilang, coba lagi.",
+            "Something went wrong on the server; nothing was lost, please try again."},
+};
+
+}  // namespace
+
+std::string_view errorMessage(std::string_view code, i18n::Language language) {
+  for (const Message& message : kMessages) {
+    if (message.code == code) return language == i18n::Language::Indonesian ? message.indonesian : message.english;
+  }
+  return language == i18n::Language::Indonesian ? "Terjadi kesalahan." : "Something went wrong.";
+}
+
+std::vector<std::string_view> knownErrorCodes() {
+  std::vector<std::string_view> codes;
+  for (const Message& message : kMessages) codes.push_back(message.code);
+  return codes;
+}
+
+}  // namespace bhabin::server::api

@@ -1,0 +1,22 @@
+// How reports appear in API answers: the public view a citizen sees with the tracking code and secret (no
+// identities, no officer ids), and the staff view (the core's full JSON, reporters when allowed, and the
+// moves the caller may make).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/report/report.h"
+#include "server/json/json_writer.h"
+#include "server/matching/officer_roster.h"
+#include "server/service/reports.h"
+
+namespace bhabin::server::api {
+
+void writePublicReport(json::JsonWriter& out, const report::Report& report,
+                       const std::optional<matching::OfficerCard>& assigned);
+void writeStaffReport(json::JsonWriter& out, const service::ReportForStaff& report,
+                      const std::optional<matching::OfficerCard>& assigned);
+void writeOfficerCard(json::JsonWriter& out, const std::optional<matching::OfficerCard>& officer);
+
+}  // namespace bhabin::server::api

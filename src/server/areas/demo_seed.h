@@ -1,0 +1,22 @@
+// Puts a generated demo area into an empty database: its regions, officers with their villages and duty,
+// and the supervisors, all sharing one password hash (the password is printed once in the log; hashing
+// 300 accounts separately would delay the first start by half a minute and protect nothing).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "server/areas/area_catalog.h"
+#include "server/areas/demo_area.h"
+#include "server/storage/database.h"
+
+namespace bhabin::server::areas {
+
+// True when the database holds no accounts yet (a first start).
+bool isEmptyDatabase(storage::ConnectionPool& pool);
+
+// Stores the demo in one durable transaction: all of it or, on any error, nothing.
+void seedDemo(storage::ConnectionPool& pool, const AreaCatalog& catalog, const DemoArea& demo, const std::string& passwordHash,
+              std::int64_t nowUnixMs);
+
+}  // namespace bhabin::server::areas

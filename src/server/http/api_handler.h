@@ -1,0 +1,49 @@
+// The frame around every API endpoint: the caller's language, the session cookie, JSON-only writes (a form
+// on another site cannot post JSON, which with SameSite=Strict cookies closes cross-site request forgery),
+// and errors turned into {"error":{code,message,fields}} answers with the right status and Retry-After.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/i18n/catalog.h"
+#include "server/service/accounts.h"
+
+namespace httplib {
+struct Request;
+struct Response;
+class Server;
+}  // namespace httplib
+
+namespace bhabin::server::http {
+
+inline constexpr const char* kSessionCookie = "__Host-bhabin_session";
+inline constexpr const char* kJsonType = "application/json";
+
+struct Call {
+  const httplib::Request& request;
+  httplib::Response& response;
+  i18n::Language language;
+  std::string clientAddress;
+};
+
+// Indonesian unless ?lang=en or Accept-Language prefers English.
+i18n::Language requestLanguage(const httplib::Request& request);
+// The session token from the Cookie header; empty when there is none.
+std::string sessionToken(const httplib::Request& request);
+std::string sessionCookie(const std::string& token, std::int64_t maxAgeSeconds);
+std::string expiredSessionCookie();
+
+using Endpoint = std::function<void(Call&)>;
+
+// Wraps `endpoint` so that every answer is JSON, never cached, and every failure is an error answer.
+// `jsonBody`: the request must declare Content-Type application/json (415 otherwise).
+std::function<void(const httplib::Request&, httplib::Response&)> apiEndpoint(Endpoint endpoint, bool jsonBody = false);
+
+void sendJson(Call& call, int status, const std::string& json);
+
+// The query parameter `name`, or nothing; a value over 256 bytes is an invalid_parameter error.
+std::optional<std::string> queryParam(const Call& call, const char* name);
+double requiredNumberParam(const Call& call, const char* name);
+
+}  // namespace bhabin::server::http

@@ -1,0 +1,132 @@
+#include "server/open311/w3c_datetime.h"
+
+#include <cstdio>
+
+namespace bhabin::server::open311 {
+
+namespace {
+
+constexpr std::int64_t kMsPerSecond = 1000;
+constexpr std::int64_t kSecondsPerDay = 86400;
+
+// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian calendar, day 0 = 1970-01-01).
+std::int64_t daysFromCivil(std::int64_t year, int month, int day) {
+  year -= month <= 2 ? 1 : 0;
+  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const std::int64_t yearOfEra = year - era * 400;
+  const std::int64_t dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const std::int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+struct CivilDate {
+  std::int64_t year;
+  int month;
+  int day;
+};
+
+CivilDate civilFromDays(std::int64_t days) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const std::int64_t dayOfEra = days - era * 146097;
+  const std::int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+  const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+  const std::int64_t monthIndex = (5 * dayOfYear + 2) / 153;
+  const auto day = static_cast<int>(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+  const auto month = static_cast<int>(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+  return {yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day};
+}
+
+bool isLeapYear(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int daysInMonth(std::int64_t year, int month) {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+// Reads exactly `count` digits at `at` and moves past them.
+std::optional<int> digits(std::string_view text, std::size_t& at, std::size_t count) {
+  if (at + count > text.size()) return std::nullopt;
+  int value = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const char c = text[at + i];
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  at += count;
+  return value;
+}
+
+bool literal(std::string_view text, std::size_t& at, char expected) {
+  if (at >= text.size() || text[at] != expected) return false;
+  ++at;
+  return true;
+}
+
+// The zone designator at `at` as an offset east of UTC in seconds; it must end the text.
+std::optional<std::int64_t> zoneOffsetSeconds(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return std::nullopt;
+  const char sign = text[at++];
+  if (sign == 'Z') return at == text.size() ? std::optional<std::int64_t>(0) : std::nullopt;
+  if (sign != '+' && sign != '-' && sign != ' ') return std::nullopt;
+  const auto hours = digits(text, at, 2);
+  const bool colon = literal(text, at, ':');
+  const auto minutes = digits(text, at, 2);
+  if (!hours || !colon || !minutes || *hours > 23 || *minutes > 59 || at != text.size()) return std::nullopt;
+  const std::int64_t seconds = *hours * 3600 + *minutes * 60;
+  return sign == '-' ? -seconds : seconds;
+}
+
+}  // namespace
+
+std::string formatW3cDateTime(std::int64_t unixMs) {
+  const std::int64_t seconds = unixMs >= 0 ? unixMs / kMsPerSecond : -((-unixMs + kMsPerSecond - 1) / kMsPerSecond);
+  std::int64_t days = seconds / kSecondsPerDay;
+  std::int64_t secondOfDay = seconds % kSecondsPerDay;
+  if (secondOfDay < 0) {
+    secondOfDay += kSecondsPerDay;
+    --days;
+  }
+  const CivilDate date = civilFromDays(days);
+  char text[48];
+  std::snprintf(text, sizeof text, "%04lld-%02d-%02dT%02lld:%02lld:%02lld+00:00", static_cast<long long>(date.year),
+                date.month, date.day, static_cast<long long>(secondOfDay / 3600),
+                static_cast<long long>(secondOfDay / 60 % 60), static_cast<long long>(secondOfDay % 60));
+  return text;
+}
+
+std::optional<std::int64_t> parseW3cDateTime(std::string_view text) {
+  std::size_t at = 0;
+  const auto year = digits(text, at, 4);
+  const bool dash1 = literal(text, at, '-');
+  const auto month = digits(text, at, 2);
+  const bool dash2 = literal(text, at, '-');
+  const auto day = digits(text, at, 2);
+  const bool t = literal(text, at, 'T');
+  const auto hour = digits(text, at, 2);
+  const bool colon1 = literal(text, at, ':');
+  const auto minute = digits(text, at, 2);
+  const bool colon2 = literal(text, at, ':');
+  const auto second = digits(text, at, 2);
+  if (!year || !dash1 || !month || !dash2 || !day || !t || !hour || !colon1 || !minute || !colon2 || !second) {
+    return std::nullopt;
+  }
+  if (*month < 1 || *month > 12 || *day < 1 || *day > daysInMonth(*year, *month) || *hour > 23 || *minute > 59 ||
+      *second > 59) {
+    return std::nullopt;
+  }
+  std::int64_t millis = 0;
+  if (literal(text, at, '.')) {
+    const std::size_t first = at;
+    for (std::int64_t scale = 100; at < text.size() && text[at] >= '0' && text[at] <= '9'; ++at, scale /= 10) {
+      millis += (text[at] - '0') * scale;
+    }
+    if (at == first) return std::nullopt;
+  }
+  const auto offset = zoneOffsetSeconds(text, at);
+  if (!offset) return std::nullopt;
+  const std::int64_t local = daysFromCivil(*year, *month, *day) * kSecondsPerDay + *hour * 3600 + *minute * 60 + *second;
+  return (local - *offset) * kMsPerSecond + millis;
+}
+
+}  // namespace bhabin::server::open311

@@ -1,0 +1,82 @@
+// The life of a report on the server: creation (validated by the core, assigned by the core's matching,
+// stored durably once per idempotency key), citizens following it with its tracking code and secret,
+// officers and supervisors working it, and the pull of changes for offline devices.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/report/report.h"
+#include "core/sync/protocol.h"
+#include "server/service/accounts.h"
+#include "server/service/backend.h"
+#include "server/storage/audit_rows.h"
+#include "server/storage/report_rows.h"
+
+namespace bhabin::server::service {
+
+// An API answer that is stored and repeated verbatim to a retry with the same idempotency key.
+struct StoredAnswer {
+  int httpStatus = 200;
+  std::string json;
+  bool replayed = false;  // true when this is the stored answer to an earlier identical request
+};
+
+struct CreateReportRequest {
+  std::string body;            // the report form as JSON (core wire::decodeReportForm), plus optional "trackingCode"
+  std::string idempotencyKey;  // required
+  std::string clientAddress;   // for the rate limit on anonymous writes
+};
+
+struct NewMove {
+  report::Action action = report::Action::Note;
+  std::string note;
+  std::string handOverToNrp;
+};
+
+struct ReportForStaff {
+  storage::StoredReport stored;
+  std::vector<storage::ReporterRow> reporters;  // empty unless the caller may see identities (and that was audited)
+  std::vector<report::Action> allowedMoves;
+};
+
+struct PullAnswer {
+  std::int64_t cursor = 0;
+  bool more = false;  // the page was full: pull again with the new cursor
+  std::vector<ReportForStaff> reports;
+};
+
+// The secret that, with the tracking code, lets a citizen read a report: derived from the database's key,
+// so the same report always has the same secret on every server and nothing per report needs storing.
+std::string reportSecret(const std::string& key, const std::string& trackingCode);
+
+// Throws ApiError "idempotency_key_required" / "idempotency_key_invalid" unless the key is 16-64 characters
+// of [A-Za-z0-9_-].
+void checkIdempotencyKey(const std::string& key);
+
+class Reports {
+ public:
+  explicit Reports(Backend& backend) : backend_(backend) {}
+
+  StoredAnswer create(const CreateReportRequest& request);
+  // "Ikut melapor": another citizen joins an open report; they get its code and secret to follow it.
+  StoredAnswer join(const std::string& trackingCode, const std::string& body, const std::string& idempotencyKey,
+                    const std::string& clientAddress);
+  // The public view for whoever holds the code and secret; wrong pairs count towards a per-address limit.
+  std::string track(const std::string& typedCode, const std::string& secret, const std::string& clientAddress);
+
+  ReportForStaff forStaff(const Principal& principal, const std::string& trackingCode);
+  std::vector<ReportForStaff> worklist(const Principal& principal, bool openOnly);
+  StoredAnswer move(const Principal& principal, const std::string& trackingCode, const NewMove& move,
+                    const std::string& idempotencyKey, const std::string& requestBody);
+  // Who was shown the reporters' identities of a report the supervisor may see, oldest first.
+  std::vector<storage::AuditEntry> audit(const Principal& principal, const std::string& trackingCode);
+  PullAnswer pull(const Principal& principal, std::int64_t sinceCursor, std::size_t limit);
+
+ private:
+  Backend& backend_;
+};
+
+}  // namespace bhabin::server::service

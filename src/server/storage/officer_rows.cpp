@@ -1,0 +1,119 @@
+#include "server/storage/officer_rows.h"
+
+#include "core/domain/region_code.h"
+#include "server/storage/counters.h"
+
+namespace bhabin::server::storage {
+
+namespace {
+
+constexpr std::string_view kStateColumns = "nrp, regency_code, on_duty, lat, lon, position_at, open_reports, version";
+
+OfficerState stateFromRow(const Row& row) {
+  return {row.text(0),
+          row.text(1),
+          row.integer(2) != 0,
+          {row.real(3), row.real(4)},
+          row.integer(5),
+          static_cast<std::int32_t>(row.integer(6)),
+          row.integer(7)};
+}
+
+void touchOfficer(Connection& connection, const std::string& nrp, const std::string& assignment, std::vector<Param> params) {
+  params.insert(params.begin(), nextCounterValue(connection, kOfficersCounter));
+  params.insert(params.begin() + 1, nrp);
+  connection.query("UPDATE officer_state SET " + assignment + ", version = $1 WHERE nrp = $2", params);
+}
+
+}  // namespace
+
+void insertOfficerState(Connection& connection, const OfficerState& state) {
+  const std::int64_t version = nextCounterValue(connection, kOfficersCounter);
+  connection.query("INSERT INTO officer_state (" + std::string(kStateColumns) + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                   {state.nrp, state.regencyCode, std::int64_t{state.onDuty ? 1 : 0}, state.position.latDeg,
+                    state.position.lonDeg, state.positionAtUnixMs, std::int64_t{state.openReports}, version});
+}
+
+std::optional<OfficerState> findOfficerState(Connection& connection, const std::string& nrp) {
+  const auto rows = connection.query("SELECT " + std::string(kStateColumns) + " FROM officer_state WHERE nrp = $1", {nrp});
+  if (rows.empty()) return std::nullopt;
+  return stateFromRow(rows[0]);
+}
+
+void setOnDuty(Connection& connection, const std::string& nrp, bool onDuty) {
+  touchOfficer(connection, nrp, "on_duty = $3", {std::int64_t{onDuty ? 1 : 0}});
+}
+
+void setPosition(Connection& connection, const std::string& nrp, const geo::LatLon& position, std::int64_t atUnixMs) {
+  touchOfficer(connection, nrp, "lat = $3, lon = $4, position_at = $5", {position.latDeg, position.lonDeg, atUnixMs});
+}
+
+void addOpenReports(Connection& connection, const std::string& nrp, std::int32_t delta) {
+  if (nrp.empty() || delta == 0) return;
+  // Never below zero, even if a history was repaired by hand.
+  touchOfficer(connection, nrp, "open_reports = CASE WHEN open_reports + $3 < 0 THEN 0 ELSE open_reports + $3 END",
+               {std::int64_t{delta}});
+}
+
+std::vector<OfficerState> officerStatesChangedSince(Connection& connection, std::int64_t version) {
+  std::vector<OfficerState> states;
+  for (const Row& row : connection.query(
+           "SELECT " + std::string(kStateColumns) + " FROM officer_state WHERE version > $1 ORDER BY version", {version})) {
+    states.push_back(stateFromRow(row));
+  }
+  return states;
+}
+
+std::vector<OfficerInArea> officersInArea(Connection& connection, const std::string& area) {
+  const std::string below = area.empty() ? "%" : area + ".%";
+  std::vector<OfficerInArea> officers;
+  for (const Row& row : connection.query(
+           "SELECT a.nrp, a.name, a.phone, s.nrp, s.regency_code, s.on_duty, s.lat, s.lon, s.position_at, s.open_reports, s.version "
+           "FROM accounts a JOIN officer_state s ON s.nrp = a.nrp WHERE a.active = 1 AND "
+           "(s.regency_code = $1 OR s.regency_code LIKE $2 OR "
+           "EXISTS (SELECT 1 FROM village_officers v WHERE v.nrp = a.nrp AND v.village_code LIKE $2)) ORDER BY a.nrp",
+           {area, below})) {
+    OfficerState state{row.text(3), row.text(4), row.integer(5) != 0, {row.real(6), row.real(7)}, row.integer(8),
+                       static_cast<std::int32_t>(row.integer(9)), row.integer(10)};
+    officers.push_back({row.text(0), row.text(1), row.text(2), std::move(state)});
+  }
+  return officers;
+}
+
+std::vector<ReportCount> reportCountsInArea(Connection& connection, const std::string& area) {
+  std::vector<ReportCount> counts;
+  for (const Row& row : connection.query(
+           "SELECT status, category, COUNT(*) FROM reports WHERE village_code LIKE $1 GROUP BY status, category ORDER BY status, category",
+           {area.empty() ? std::string("%") : area + ".%"})) {
+    counts.push_back({row.text(0), row.text(1), row.integer(2)});
+  }
+  return counts;
+}
+
+void assignVillage(Connection& connection, const std::string& villageCode, const std::string& nrp) {
+  const std::int64_t version = nextCounterValue(connection, kOfficersCounter);
+  connection.query(
+      "INSERT INTO village_officers (village_code, regency_code, nrp, version) VALUES ($1, $2, $3, $4) "
+      "ON CONFLICT (village_code) DO UPDATE SET nrp = excluded.nrp, version = excluded.version",
+      {villageCode, domain::regencyOf(villageCode).value_or(""), nrp, version});
+}
+
+std::vector<VillageAssignment> villageAssignmentsChangedSince(Connection& connection, std::int64_t version) {
+  std::vector<VillageAssignment> assignments;
+  for (const Row& row : connection.query(
+           "SELECT village_code, regency_code, nrp, version FROM village_officers WHERE version > $1 ORDER BY version",
+           {version})) {
+    assignments.push_back({row.text(0), row.text(1), row.text(2), row.integer(3)});
+  }
+  return assignments;
+}
+
+std::vector<std::string> villagesOf(Connection& connection, const std::string& nrp) {
+  std::vector<std::string> villages;
+  for (const Row& row : connection.query("SELECT village_code FROM village_officers WHERE nrp = $1 ORDER BY village_code", {nrp})) {
+    villages.push_back(row.text(0));
+  }
+  return villages;
+}
+
+}  // namespace bhabin::server::storage

@@ -1,0 +1,62 @@
+// What the matching needs from the database: officers' duty, position and load, and which officer is
+// responsible for which village. Every change takes a new 'officers' counter value, so each server process
+// reloads only the rows that changed since it last looked.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geo/lat_lon.h"
+#include "server/storage/database.h"
+
+namespace bhabin::server::storage {
+
+struct OfficerState {
+  std::string nrp;
+  std::string regencyCode;
+  bool onDuty = false;
+  geo::LatLon position;
+  std::int64_t positionAtUnixMs = 0;
+  std::int32_t openReports = 0;
+  std::int64_t version = 0;
+};
+
+struct VillageAssignment {
+  std::string villageCode;
+  std::string regencyCode;
+  std::string nrp;
+  std::int64_t version = 0;
+};
+
+void insertOfficerState(Connection& connection, const OfficerState& state);
+std::optional<OfficerState> findOfficerState(Connection& connection, const std::string& nrp);
+void setOnDuty(Connection& connection, const std::string& nrp, bool onDuty);
+void setPosition(Connection& connection, const std::string& nrp, const geo::LatLon& position, std::int64_t atUnixMs);
+// Adds `delta` (+1 when a report is assigned, -1 when it closes or leaves) to the officer's open load.
+void addOpenReports(Connection& connection, const std::string& nrp, std::int32_t delta);
+std::vector<OfficerState> officerStatesChangedSince(Connection& connection, std::int64_t version);
+
+struct OfficerInArea {
+  std::string nrp;
+  std::string name;
+  std::string phoneE164;
+  OfficerState state;
+};
+// Active officers who are responsible for a village in `area` or belong to a regency in it ('' = all).
+std::vector<OfficerInArea> officersInArea(Connection& connection, const std::string& area);
+
+struct ReportCount {
+  std::string status;
+  std::string category;
+  std::int64_t count = 0;
+};
+// Reports whose village lies in `area`, counted by status and category.
+std::vector<ReportCount> reportCountsInArea(Connection& connection, const std::string& area);
+
+void assignVillage(Connection& connection, const std::string& villageCode, const std::string& nrp);
+std::vector<VillageAssignment> villageAssignmentsChangedSince(Connection& connection, std::int64_t version);
+std::vector<std::string> villagesOf(Connection& connection, const std::string& nrp);
+
+}  // namespace bhabin::server::storage

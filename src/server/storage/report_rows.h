@@ -1,0 +1,87 @@
+// Reports as stored: the core's JSON of each report (its details and whole timeline) plus the columns the
+// queries filter on, the reporters' identities apart from it, and the idempotency records of every change.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/report/report.h"
+#include "server/storage/database.h"
+
+namespace bhabin::server::storage {
+
+struct StoredReport {
+  report::Report report;  // as recorded: the details carry no reporter name or phone
+  std::string regencyCode;
+  std::int64_t changeSeq = 0;
+  std::int64_t createdAtUnixMs = 0;
+  std::int64_t updatedAtUnixMs = 0;
+};
+
+// What a retried request with a known idempotency key gets back.
+struct IdempotencyRecord {
+  std::string trackingCode;
+  std::string requestHash;
+  std::string response;
+};
+
+// The columns to SELECT for decodeStoredReport, in its order, for queries written outside this file.
+inline constexpr std::string_view kStoredReportColumns = "record, regency_code, change_seq, created_at, updated_at";
+// One row of those columns as a report; throws DatabaseError when the stored JSON is damaged.
+StoredReport decodeStoredReport(const Row& row);
+
+// The regency a tracking code was issued for ("33.29" for "3329-..."): the report's distribution key.
+std::string regencyOfTrackingCode(std::string_view trackingCode);
+
+struct NewReportRow {
+  std::string idempotencyKey;
+  std::string requestHash;
+  std::string response;
+  std::int64_t changeSeq = 0;
+  std::int64_t nowUnixMs = 0;
+};
+
+void insertReport(Connection& connection, const report::Report& report, const NewReportRow& row);
+std::optional<IdempotencyRecord> findReportCreation(Connection& connection, const std::string& regencyCode,
+                                                    const std::string& idempotencyKey);
+
+// Loads and decodes a report; `forUpdate` locks its row until the transaction ends (PostgreSQL; SQLite's
+// write transaction already excludes other writers). Throws DatabaseError when the stored JSON is damaged.
+std::optional<StoredReport> loadReport(Connection& connection, const std::string& trackingCode, bool forUpdate);
+void updateReport(Connection& connection, const report::Report& report, std::int64_t changeSeq, std::int64_t nowUnixMs);
+
+enum class ReportScope { AssignedTo, InArea };
+struct ReportFilter {
+  ReportScope scope = ReportScope::AssignedTo;
+  std::string subject;        // the officer's NRP, or the area code ('' = everywhere)
+  bool openOnly = false;
+  std::int64_t sinceChangeSeq = 0;
+  bool inChangeOrder = false;  // oldest change first, for pulling pages behind a cursor; else newest report first
+  std::size_t limit = 500;
+};
+std::vector<StoredReport> listReports(Connection& connection, const ReportFilter& filter);
+
+struct NearbyFilter {
+  std::string category;
+  double minLatDeg = 0, maxLatDeg = 0, minLonDeg = 0, maxLonDeg = 0;
+  std::size_t limit = 50;
+};
+std::vector<StoredReport> openReportsInBox(Connection& connection, const NearbyFilter& filter);
+
+struct ReporterRow {
+  bool anonymous = true;
+  std::string name;
+  std::string phoneE164;
+  std::int64_t joinedAtUnixMs = 0;
+};
+void insertReporter(Connection& connection, const std::string& trackingCode, const ReporterRow& reporter);
+std::vector<ReporterRow> reportersOf(Connection& connection, const std::string& trackingCode);
+
+std::optional<IdempotencyRecord> findAppliedChange(Connection& connection, const std::string& regencyCode,
+                                                   const std::string& idempotencyKey);
+void insertAppliedChange(Connection& connection, const std::string& idempotencyKey, const IdempotencyRecord& record,
+                         std::int64_t nowUnixMs);
+
+}  // namespace bhabin::server::storage

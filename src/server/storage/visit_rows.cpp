@@ -1,0 +1,41 @@
+#include "server/storage/visit_rows.h"
+
+#include <variant>
+
+#include "core/wire/visit_codec.h"
+
+namespace bhabin::server::storage {
+
+std::string insertVisit(Connection& connection, const StoredVisit& visit, const std::string& idempotencyKey,
+                        std::int64_t nowUnixMs) {
+  connection.query(
+      "INSERT INTO visits (regency_code, visit_id, idempotency_key, officer_nrp, visited_at, lat, lon, record, created_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      {visit.regencyCode, visit.visitId, idempotencyKey, visit.visit.officerNrp, visit.visit.visitedAtUnixMs,
+       visit.visit.position.latDeg, visit.visit.position.lonDeg, wire::encodeVisitJson(visit.visit), nowUnixMs});
+  return visit.visitId;
+}
+
+std::optional<std::string> findVisitByKey(Connection& connection, const std::string& regencyCode,
+                                          const std::string& idempotencyKey) {
+  const auto rows = connection.query("SELECT visit_id FROM visits WHERE regency_code = $1 AND idempotency_key = $2",
+                                     {regencyCode, idempotencyKey});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text(0);
+}
+
+std::vector<StoredVisit> visitsOf(Connection& connection, const std::string& officerNrp, std::size_t limit) {
+  std::vector<StoredVisit> visits;
+  for (const Row& row : connection.query(
+           "SELECT visit_id, regency_code, record FROM visits WHERE officer_nrp = $1 ORDER BY visited_at DESC LIMIT $2",
+           {officerNrp, static_cast<std::int64_t>(limit)})) {
+    auto decoded = wire::decodeVisitJson(row.text(2));
+    if (auto* error = std::get_if<wire::ParseError>(&decoded)) {
+      throw DatabaseError(DatabaseErrorKind::Other, "a stored visit cannot be read back: " + error->message);
+    }
+    visits.push_back({row.text(0), row.text(1), std::move(std::get<domain::SambangVisit>(decoded))});
+  }
+  return visits;
+}
+
+}  // namespace bhabin::server::storage

@@ -1,0 +1,29 @@
+// Sambang visits as stored: the core's JSON of each visit, keyed by regency, with the officer and time
+// for lists.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/domain/sambang_visit.h"
+#include "server/storage/database.h"
+
+namespace bhabin::server::storage {
+
+struct StoredVisit {
+  std::string visitId;
+  std::string regencyCode;
+  domain::SambangVisit visit;
+};
+
+// Inserts the visit unless its idempotency key was seen in that regency; returns the id of the stored visit
+// (the existing one on a retry).
+std::string insertVisit(Connection& connection, const StoredVisit& visit, const std::string& idempotencyKey,
+                        std::int64_t nowUnixMs);
+std::optional<std::string> findVisitByKey(Connection& connection, const std::string& regencyCode,
+                                          const std::string& idempotencyKey);
+std::vector<StoredVisit> visitsOf(Connection& connection, const std::string& officerNrp, std::size_t limit);
+
+}  // namespace bhabin::server::storage
