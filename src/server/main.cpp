@@ -1,9 +1,11 @@
 // bhabin-server: parses its settings, serves until SIGINT or SIGTERM, then finishes in-flight requests.
+// `bhabin-server import ...` imports villages, officers or boundaries instead (server/import_command.h).
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
 
+#include "server/import_command.h"
 #include "server/server.h"
 
 namespace {
@@ -18,12 +20,15 @@ void stopOnSignals(bhabin::server::Server& server, sigset_t signals) {
   }).detach();
 }
 
+const char* environment(const char* name) { return std::getenv(name); }
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto parsed = bhabin::server::parseConfig({argv + 1, argv + argc}, [](const char* name) -> const char* {
-    return std::getenv(name);
-  }, std::cout, std::cerr);
+  if (argc > 1 && std::string(argv[1]) == "import") {
+    return bhabin::server::runImportCommand({argv + 2, argv + argc}, environment, std::cout, std::cerr);
+  }
+  auto parsed = bhabin::server::parseConfig({argv + 1, argv + argc}, environment, std::cout, std::cerr);
   if (!parsed.config) return parsed.exitCode;
 
   sigset_t signals;

@@ -1,8 +1,8 @@
 #include "server/server.h"
 
 #include <httplib.h>
+#include <netinet/tcp.h>
 
-#include <filesystem>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -17,9 +17,10 @@
 #include "server/http/static_routes.h"
 #include "server/areas/village_search.h"
 #include "server/service/accounts.h"
+#include "server/service/imports.h"
 #include "server/service/officer_work.h"
 #include "server/service/reports.h"
-#include "server/storage/schema.h"
+#include "server/storage/open_database.h"
 
 namespace bhabin::server {
 
@@ -29,17 +30,6 @@ namespace {
 void logRequest(const httplib::Request& request, const httplib::Response& response) {
   std::clog << "access method=" << request.method << " path=" << request.path << " status=" << response.status
             << " bytes=" << response.body.size() << '\n';
-}
-
-std::unique_ptr<storage::ConnectionPool> openDatabase(const ServerConfig& config) {
-  const auto size = static_cast<std::size_t>(config.threads);
-  if (!config.databaseUrl.empty()) {
-    const std::string url = config.databaseUrl;
-    return std::make_unique<storage::ConnectionPool>([url] { return storage::openPostgres(url); }, size);
-  }
-  std::filesystem::create_directories(config.dataDir);
-  const std::string path = config.dataDir + "/bhabin.sqlite3";
-  return std::make_unique<storage::ConnectionPool>([path] { return storage::openSqlite(path); }, size);
 }
 
 struct LoadedAreas {
@@ -86,7 +76,8 @@ void seedDemoOnFirstStart(const ServerConfig& config, storage::ConnectionPool& p
             << " officers, " << area.supervisors.size() << " supervisors.\n"
             << "bhabin-server: demo logins (shown once): officer NRP " << area.officers.front().nrp << " ("
             << area.villages.front().name << "), supervisor NRP " << area.supervisors.front().nrp << " ("
-            << area.supervisors.front().unit << "), password " << password << '\n';
+            << area.supervisors.front().unit << "), admin NRP " << areas::kDemoAdminNrp << ", password " << password
+            << '\n';
 }
 
 }  // namespace
@@ -98,6 +89,7 @@ struct Server::Parts {
   std::unique_ptr<service::Accounts> accounts;
   std::unique_ptr<service::Reports> reports;
   std::unique_ptr<service::OfficerWork> officerWork;
+  std::unique_ptr<service::Imports> imports;
   std::unique_ptr<http::ApiServices> services;
 };
 
@@ -111,8 +103,7 @@ Server::Server(ServerConfig config, ServerOptions options)
               << config_.open311ApiKey << '\n';
   }
   Parts& parts = *parts_;
-  parts.pool = openDatabase(config_);
-  storage::migrate(*parts.pool, options.clock());
+  parts.pool = storage::openMigratedDatabase(config_, options.clock());
   parts.areas = loadAreas(config_.areaDataDir);
   seedDemoOnFirstStart(config_, *parts.pool, parts.areas->catalog, options);
   options.settings.anonymousWritesPerAddress.maxHits = config_.anonymousWritesPer10Min;
@@ -120,8 +111,9 @@ Server::Server(ServerConfig config, ServerOptions options)
   parts.accounts = std::make_unique<service::Accounts>(*parts.backend);
   parts.reports = std::make_unique<service::Reports>(*parts.backend);
   parts.officerWork = std::make_unique<service::OfficerWork>(*parts.backend);
-  parts.services = std::make_unique<http::ApiServices>(
-      http::ApiServices{*parts.backend, *parts.accounts, *parts.reports, *parts.officerWork, parts.areas->villages});
+  parts.imports = std::make_unique<service::Imports>(*parts.backend, parts.areas->catalog);
+  parts.services = std::make_unique<http::ApiServices>(http::ApiServices{
+      *parts.backend, *parts.accounts, *parts.reports, *parts.officerWork, parts.areas->villages, *parts.imports});
 
   http::registerStaticRoutes(*http_, config_);
   http::registerApiRoutes(*http_, config_, *parts.services);
@@ -135,6 +127,9 @@ Server::Server(ServerConfig config, ServerOptions options)
   http_->set_socket_options([](socket_t socket) {
     const int yes = 1;
     setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    // httplib writes headers and body separately: with Nagle's algorithm the body then waits for the
+    // client's delayed ACK (40 ms on Linux). Accepted connections inherit this from the listening socket.
+    setsockopt(socket, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
   });
 }
 

@@ -85,7 +85,9 @@ TEST_P(CitizenApi, NearestOfficersAreOnDutyAndSortedByDistance) {
   }
   for (rapidjson::SizeType i = 0; i < officers.Size(); ++i) {
     EXPECT_EQ(onDuty.count(officers[i]["officer"]["nrp"].GetString()), 1u);
-    if (i > 0) EXPECT_LE(officers[i - 1]["distanceKm"].GetDouble(), officers[i]["distanceKm"].GetDouble());
+    if (i > 0) {
+      EXPECT_LE(officers[i - 1]["distanceKm"].GetDouble(), officers[i]["distanceKm"].GetDouble());
+    }
   }
   EXPECT_EQ(api_->get("/api/v1/officers/nearest?lat=-6.95&lon=109.0&k=0").status, 400);
   EXPECT_EQ(api_->get("/api/v1/officers/nearest?lat=-6.95&lon=109.0&k=21").status, 400);

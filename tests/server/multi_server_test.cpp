@@ -1,9 +1,13 @@
-// Two server processes' worth of servers on one PostgreSQL, as behind a load balancer: nothing a request
-// needs lives in only one of them (sessions, idempotency keys, cursors, officer state are in the database).
+// Two bhabin-server processes on one PostgreSQL, as behind a load balancer: nothing a request needs lives
+// in only one of them (sessions, idempotency keys, cursors, officer state are in the database).
 #include <gtest/gtest.h>
 #include <rapidjson/pointer.h>
 
+#include <chrono>
+#include <filesystem>
+
 #include "support/api_server.h"
+#include "support/server_process.h"
 #include "support/test_databases.h"
 
 namespace bhabin::server::testing {
@@ -11,17 +15,23 @@ namespace {
 
 TEST(TwoServersOnePostgres, AReportCreatedThroughOneIsReadUpdatedAndListedThroughTheOther) {
   BHABIN_SKIP_POSTGRES_IF_ASKED(storage::Dialect::Postgres);
-  RunningServer first(storage::Dialect::Postgres);
-  RunningServer second(storage::Dialect::Postgres, first.databaseUrl());
+  const std::string url = storage::freshPostgresUrl();
+  const std::vector<std::string> options = {"--root", BHABIN_SOURCE_DIR, "--database-url", url, "--demo-password",
+                                            kDemoPassword, "--log-level", "error", "--threads", "4",
+                                            "--data-dir", (std::filesystem::temp_directory_path() / "bhabin-unused").string()};
+  ServerProcess first(options);  // migrates and seeds the demo
+  ServerProcess second(options);
   ApiClient viaFirst(first.port());
   ApiClient viaSecond(second.port());
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count();
 
   const auto& demo = brebesDemo();
   std::size_t o = 0;
   while (!demo.officers[o].onDuty) ++o;
   const geo::LatLon at = demo.villages[o].position;
   const std::string key = newKey();
-  const std::string form = reportForm(at.latDeg, at.lonDeg, first.clock().now());
+  const std::string form = reportForm(at.latDeg, at.lonDeg, now);
   const Reply created = viaFirst.post("/api/v1/reports", form, key);
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string code = created.text("/trackingCode");

@@ -44,16 +44,21 @@ TEST_P(Migrations, ThePreviousVersionWithDataIsUpgradedWithoutLoss) {
   run([](Connection& c) {
     insertAccount(c, {"87654321", AccountRole::Officer, "Bripka Ani", "+6281234567890", "33.29", "hash", true, 1, 1});
     nextCounterValue(c, kChangesCounter);
+    c.query(
+        "INSERT INTO regions (code, level, parent_code, regency_code, name) VALUES ('33.29', 'regency', '33', '33.29', "
+        "'Brebes')");
   });
-  EXPECT_THROW(run([](Connection& c) { c.query("SELECT COUNT(*) FROM visits"); }), DatabaseError)
-      << "version 1 has no visits yet";
+  EXPECT_THROW(run([](Connection& c) { c.query("SELECT COUNT(*) FROM boundaries"); }), DatabaseError)
+      << "version 2 has no boundaries yet";
   EXPECT_EQ(migrate(*pool_, 2000), latestSchemaVersion());
   run([](Connection& c) {
     const auto account = findAccount(c, "87654321");
     ASSERT_TRUE(account.has_value());
     EXPECT_EQ(account->name, "Bripka Ani");
     EXPECT_EQ(currentCounterValue(c, kChangesCounter), 1);
-    EXPECT_EQ(c.query("SELECT COUNT(*) FROM visits").at(0).integer(0), 0);
+    EXPECT_EQ(c.query("SELECT COUNT(*) FROM boundaries").at(0).integer(0), 0);
+    EXPECT_EQ(c.query("SELECT version FROM regions WHERE code = '33.29'").at(0).integer(0), 0)
+        << "regions gain a version";
   });
 }
 

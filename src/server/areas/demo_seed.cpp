@@ -33,6 +33,9 @@ void storeOfficers(storage::Connection& connection, const DemoArea& demo, const 
     storage::insertAccount(connection, {supervisor.nrp, storage::AccountRole::Supervisor, supervisor.name + " (" + supervisor.unit + ")",
                                         supervisor.phoneE164, supervisor.areaCode, passwordHash, true, now, now});
   }
+  // Area '' is the whole country; an administrator has no phone of their own in the demo.
+  storage::insertAccount(connection, {kDemoAdminNrp, storage::AccountRole::Admin, "Admin e-Bhabinkamtibmas", "", "",
+                                      passwordHash, true, now, now});
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Puts a generated demo area into an empty database: its regions, officers with their villages and duty,
-// and the supervisors, all sharing one password hash (the password is printed once in the log; hashing
-// 300 accounts separately would delay the first start by half a minute and protect nothing).
+// the supervisors and one administrator (the whole country), all sharing one password hash (the password is
+// printed once in the log; hashing 300 accounts separately would delay the first start by half a minute and
+// protect nothing).
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,9 @@
 #include "server/storage/database.h"
 
 namespace bhabin::server::areas {
+
+// The demo administrator. Generated NRPs begin with a birth year 75..99, so this one never collides.
+inline constexpr const char* kDemoAdminNrp = "00000001";
 
 // True when the database holds no accounts yet (a first start).
 bool isEmptyDatabase(storage::ConnectionPool& pool);

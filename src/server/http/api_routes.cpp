@@ -26,6 +26,7 @@ void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiS
   registerOfficerRoutes(server, services);
   registerSupervisorRoutes(server, services);
   registerPhotoRoutes(server, services);
+  registerAdminRoutes(server, services);
   open311::registerOpen311Routes(server, services, config);
 }
 

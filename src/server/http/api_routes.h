@@ -1,9 +1,10 @@
-// The JSON API under /api/v1: every citizen, officer and supervisor flow. The endpoints themselves live in
-// one file per audience (citizen_routes, session_routes, officer_routes, supervisor_routes).
+// The JSON API under /api/v1: every citizen, officer, supervisor and administrator flow. The endpoints
+// themselves live in one file per audience (citizen_, session_, officer_, supervisor_, admin_routes).
 #pragma once
 
 #include "server/config.h"
 #include "server/service/accounts.h"
+#include "server/service/imports.h"
 #include "server/service/officer_work.h"
 #include "server/service/reports.h"
 
@@ -23,6 +24,7 @@ struct ApiServices {
   service::Reports& reports;
   service::OfficerWork& officerWork;
   const areas::VillageSearch& villages;
+  service::Imports& imports;
 };
 
 // GET /api/v1/health -> {"status":"ok","version":...}; GET /api/v1/config -> wire::PublicConfig; and the rest.
@@ -33,5 +35,6 @@ void registerSessionRoutes(httplib::Server& server, ApiServices& services);
 void registerOfficerRoutes(httplib::Server& server, ApiServices& services);
 void registerSupervisorRoutes(httplib::Server& server, ApiServices& services);
 void registerPhotoRoutes(httplib::Server& server, ApiServices& services);
+void registerAdminRoutes(httplib::Server& server, ApiServices& services);
 
 }  // namespace bhabin::server::http

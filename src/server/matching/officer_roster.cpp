@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <mutex>
 
+#include "core/wire/geojson_boundaries.h"
+#include "server/storage/boundary_rows.h"
 #include "server/storage/counters.h"
 #include "server/storage/officer_rows.h"
 #include "server/storage/region_rows.h"
@@ -36,6 +38,27 @@ std::vector<LoadedOfficer> loadActiveOfficers(storage::Connection& connection) {
   return officers;
 }
 
+// Each stored boundary is one GeoJSON Feature, checked when it was imported.
+std::vector<geo::Boundary> loadVillageBoundaries(storage::Connection& connection) {
+  std::vector<geo::Boundary> boundaries;
+  for (const storage::StoredBoundary& stored : storage::villageBoundaries(connection)) {
+    auto parsed = wire::parseGeoJsonBoundaries(R"({"type":"FeatureCollection","features":[)" + stored.geojson + "]}");
+    auto* read = std::get_if<std::vector<geo::Boundary>>(&parsed);
+    if (read == nullptr || read->size() != 1) {
+      throw storage::DatabaseError(storage::DatabaseErrorKind::Other,
+                                   "the stored boundary of " + stored.code + " cannot be read");
+    }
+    boundaries.push_back(std::move(read->front()));
+  }
+  return boundaries;
+}
+
+// Whether something only a full reload picks up changed: a village's officer, centre or outline, or a new officer.
+bool needsReload(storage::Connection& connection, std::int64_t version) {
+  return version < 0 || !storage::villageAssignmentsChangedSince(connection, version).empty() ||
+         storage::regionsChangedSince(connection, version) || storage::boundariesChangedSince(connection, version);
+}
+
 }  // namespace
 
 void OfficerRoster::refresh(storage::Connection& connection) {
@@ -46,7 +69,7 @@ void OfficerRoster::refresh(storage::Connection& connection) {
   }
   std::unique_lock lock(mutex_);
   if (current == version_) return;
-  if (version_ < 0 || !storage::villageAssignmentsChangedSince(connection, version_).empty() || !applyStates(connection)) {
+  if (needsReload(connection, version_) || !applyStates(connection)) {
     reloadEverything(connection, current);
     return;
   }
@@ -94,7 +117,10 @@ void OfficerRoster::reloadEverything(storage::Connection& connection, std::int64
   for (const storage::VillageAssignment& assignment : storage::villageAssignmentsChangedSince(connection, -1)) {
     if (const auto id = idOf_.find(assignment.nrp); id != idOf_.end()) responsible.emplace(assignment.villageCode, id->second);
   }
-  villages_ = std::make_unique<match::VillageDirectory>(std::move(points), std::move(responsible));
+  std::vector<geo::Boundary> boundaries = loadVillageBoundaries(connection);
+  outsideBoundaries_ = boundaries.empty() ? nullptr : std::make_unique<match::VillageDirectory>(points, responsible);
+  villages_ =
+      std::make_unique<match::VillageDirectory>(std::move(points), std::move(responsible), std::move(boundaries));
   version_ = version;
 }
 
@@ -104,6 +130,9 @@ MyOfficerResult OfficerRoster::myOfficer(const geo::LatLon& position, const std:
   if (!villages_) return result;
   match::MyOfficerQuery query{position, villageCode, settings_.nearestCount, settings_.maxDistanceKm, settings_.openReportsCap};
   result.answer = match::findMyOfficer(query, index_, *villages_);
+  if (result.answer.villageSource == match::VillageSource::Unknown && outsideBoundaries_) {
+    result.answer = match::findMyOfficer(query, index_, *outsideBoundaries_);
+  }
   if (result.answer.responsibleOfficer) result.responsible = officers_.at(*result.answer.responsibleOfficer);
   for (const match::Neighbor& neighbor : result.answer.nearestOnDuty) {
     result.nearestOnDuty.push_back({officers_.at(neighbor.id), neighbor.distanceKm});

@@ -68,6 +68,9 @@ class OfficerRoster {
   std::vector<OfficerCard> officers_;           // by PostId
   std::map<std::string, match::PostId> idOf_;  // by NRP
   std::unique_ptr<match::VillageDirectory> villages_;
+  // The same villages without outlines, while imported outlines cover only part of the country: a position
+  // outside all of them still gets the village of the nearest centre, as before any outline was imported.
+  std::unique_ptr<match::VillageDirectory> outsideBoundaries_;
 };
 
 }  // namespace bhabin::server::matching

@@ -54,6 +54,12 @@ std::optional<Account> findAccount(Connection& connection, const std::string& nr
   return accountFromRow(rows[0]);
 }
 
+void updateAccountProfile(Connection& connection, const std::string& nrp, const std::string& name,
+                          const std::string& phoneE164, const std::string& areaCode) {
+  connection.query("UPDATE accounts SET name = $2, phone = $3, area_code = $4 WHERE nrp = $1",
+                   {nrp, name, phoneE164, areaCode});
+}
+
 void updatePasswordHash(Connection& connection, const std::string& nrp, const std::string& hash, std::int64_t atUnixMs) {
   connection.query("UPDATE accounts SET password_hash = $2, password_changed_at = $3 WHERE nrp = $1", {nrp, hash, atUnixMs});
 }

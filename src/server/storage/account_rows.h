@@ -29,6 +29,9 @@ struct Account {
 
 void insertAccount(Connection& connection, const Account& account);
 std::optional<Account> findAccount(Connection& connection, const std::string& nrp);
+// What an import may change about an existing account; the password and role stay.
+void updateAccountProfile(Connection& connection, const std::string& nrp, const std::string& name,
+                          const std::string& phoneE164, const std::string& areaCode);
 void updatePasswordHash(Connection& connection, const std::string& nrp, const std::string& hash, std::int64_t atUnixMs);
 std::int64_t countAccounts(Connection& connection);
 

@@ -10,7 +10,8 @@
 namespace bhabin::server::storage {
 
 inline constexpr std::string_view kChangesCounter = "changes";    // report changes, the pull cursor
-inline constexpr std::string_view kOfficersCounter = "officers";  // officer state and village assignments
+// Everything the matching roster holds: officer state, village assignments, regions and boundaries.
+inline constexpr std::string_view kOfficersCounter = "officers";
 
 // Increments the counter and returns its new value; the row stays locked until the transaction ends.
 std::int64_t nextCounterValue(Connection& connection, std::string_view name);

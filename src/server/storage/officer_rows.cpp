@@ -44,6 +44,10 @@ void setOnDuty(Connection& connection, const std::string& nrp, bool onDuty) {
   touchOfficer(connection, nrp, "on_duty = $3", {std::int64_t{onDuty ? 1 : 0}});
 }
 
+void setOfficerRegency(Connection& connection, const std::string& nrp, const std::string& regencyCode) {
+  touchOfficer(connection, nrp, "regency_code = $3", {regencyCode});
+}
+
 void setPosition(Connection& connection, const std::string& nrp, const geo::LatLon& position, std::int64_t atUnixMs) {
   touchOfficer(connection, nrp, "lat = $3, lon = $4, position_at = $5", {position.latDeg, position.lonDeg, atUnixMs});
 }
@@ -96,6 +100,19 @@ void assignVillage(Connection& connection, const std::string& villageCode, const
       "INSERT INTO village_officers (village_code, regency_code, nrp, version) VALUES ($1, $2, $3, $4) "
       "ON CONFLICT (village_code) DO UPDATE SET nrp = excluded.nrp, version = excluded.version",
       {villageCode, domain::regencyOf(villageCode).value_or(""), nrp, version});
+}
+
+void unassignVillage(Connection& connection, const std::string& villageCode, const std::string& nrp) {
+  connection.query("DELETE FROM village_officers WHERE village_code = $1 AND nrp = $2", {villageCode, nrp});
+  if (connection.changedRows() == 0) return;
+  connection.query("UPDATE regions SET version = $2 WHERE code = $1",
+                   {villageCode, nextCounterValue(connection, kOfficersCounter)});
+}
+
+std::optional<std::string> responsibleOfficerOf(Connection& connection, const std::string& villageCode) {
+  const auto rows = connection.query("SELECT nrp FROM village_officers WHERE village_code = $1", {villageCode});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].text(0);
 }
 
 std::vector<VillageAssignment> villageAssignmentsChangedSince(Connection& connection, std::int64_t version) {

@@ -33,6 +33,7 @@ struct VillageAssignment {
 void insertOfficerState(Connection& connection, const OfficerState& state);
 std::optional<OfficerState> findOfficerState(Connection& connection, const std::string& nrp);
 void setOnDuty(Connection& connection, const std::string& nrp, bool onDuty);
+void setOfficerRegency(Connection& connection, const std::string& nrp, const std::string& regencyCode);
 void setPosition(Connection& connection, const std::string& nrp, const geo::LatLon& position, std::int64_t atUnixMs);
 // Adds `delta` (+1 when a report is assigned, -1 when it closes or leaves) to the officer's open load.
 void addOpenReports(Connection& connection, const std::string& nrp, std::int32_t delta);
@@ -56,6 +57,10 @@ struct ReportCount {
 std::vector<ReportCount> reportCountsInArea(Connection& connection, const std::string& area);
 
 void assignVillage(Connection& connection, const std::string& villageCode, const std::string& nrp);
+// Removes the village from `nrp` (nothing when another officer holds it); the village's region row takes
+// the counter value, because a deleted assignment leaves no row for other servers to notice.
+void unassignVillage(Connection& connection, const std::string& villageCode, const std::string& nrp);
+std::optional<std::string> responsibleOfficerOf(Connection& connection, const std::string& villageCode);
 std::vector<VillageAssignment> villageAssignmentsChangedSince(Connection& connection, std::int64_t version);
 std::vector<std::string> villagesOf(Connection& connection, const std::string& nrp);
 

@@ -1,18 +1,10 @@
 #include "server/storage/region_rows.h"
 
+#include "server/storage/counters.h"
+
 namespace bhabin::server::storage {
 
 namespace {
-
-std::string_view levelCode(domain::RegionLevel level) {
-  switch (level) {
-    case domain::RegionLevel::Province: return "province";
-    case domain::RegionLevel::Regency: return "regency";
-    case domain::RegionLevel::District: return "district";
-    case domain::RegionLevel::Village: return "village";
-  }
-  return "village";
-}
 
 RegionRow regionFromRow(const Row& row) {
   RegionRow region;
@@ -28,14 +20,31 @@ RegionRow regionFromRow(const Row& row) {
 
 }  // namespace
 
+std::string_view regionLevelCode(domain::RegionLevel level) {
+  switch (level) {
+    case domain::RegionLevel::Province:
+      return "province";
+    case domain::RegionLevel::Regency:
+      return "regency";
+    case domain::RegionLevel::District:
+      return "district";
+    case domain::RegionLevel::Village:
+      return "village";
+  }
+  return "village";
+}
+
 void upsertRegion(Connection& connection, const RegionRow& region) {
   const Param lat = region.center ? Param{region.center->latDeg} : Param{nullptr};
   const Param lon = region.center ? Param{region.center->lonDeg} : Param{nullptr};
+  const std::int64_t version = nextCounterValue(connection, kOfficersCounter);
   connection.query(
-      "INSERT INTO regions (code, level, parent_code, regency_code, name, lat, lon) VALUES ($1, $2, $3, $4, $5, $6, $7) "
-      "ON CONFLICT (code) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon",
-      {region.code, std::string(levelCode(region.level)), region.parentCode, domain::regencyOf(region.code).value_or(""),
-       region.name, lat, lon});
+      "INSERT INTO regions (code, level, parent_code, regency_code, name, lat, lon, version) VALUES ($1, $2, $3, $4, "
+      "$5, $6, $7, $8) "
+      "ON CONFLICT (code) DO UPDATE SET name = excluded.name, lat = excluded.lat, lon = excluded.lon, version = "
+      "excluded.version",
+      {region.code, std::string(regionLevelCode(region.level)), region.parentCode,
+       domain::regencyOf(region.code).value_or(""), region.name, lat, lon, version});
 }
 
 std::optional<RegionRow> findRegion(Connection& connection, const std::string& code) {
@@ -54,6 +63,10 @@ std::vector<RegionRow> villagesWithCenters(Connection& connection) {
 }
 
 std::int64_t countRegions(Connection& connection) { return connection.query("SELECT COUNT(*) FROM regions").at(0).integer(0); }
+
+bool regionsChangedSince(Connection& connection, std::int64_t version) {
+  return !connection.query("SELECT 1 FROM regions WHERE version > $1 LIMIT 1", {version}).empty();
+}
 
 bool isWithinArea(std::string_view code, std::string_view area) {
   if (area.empty()) return true;

@@ -163,6 +163,22 @@ CREATE INDEX audit_log_actor ON audit_log (actor_nrp, at);
 CREATE INDEX reports_created ON reports (created_at)
 )SQL";
 
+// Version 3: real outlines from administrators' imports, and a version on regions, so an imported village
+// centre (or a village losing its officer) reaches every server's roster like officer changes do.
+constexpr std::string_view kBoundaries = R"SQL(
+CREATE TABLE boundaries (
+  code TEXT PRIMARY KEY,                 -- a village or regency code
+  regency_code TEXT NOT NULL,
+  level TEXT NOT NULL,                   -- village, regency
+  geojson TEXT NOT NULL,                 -- one GeoJSON Feature: properties {"code"} and a MultiPolygon
+  version BIGINT NOT NULL                -- from counters 'officers': servers reload their villages when it moves
+);
+CREATE INDEX boundaries_version ON boundaries (version);
+
+ALTER TABLE regions ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX regions_version ON regions (version)
+)SQL";
+
 constexpr std::string_view kCreateVersionTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)";
 
@@ -178,6 +194,7 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
       {1, "areas, accounts, sessions, reports", kAreasAccountsReports},
       {2, "sambang visits and the audit log", kVisitsAndAudit},
+      {3, "imported boundaries and region versions", kBoundaries},
   };
   return all;
 }

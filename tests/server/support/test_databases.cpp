@@ -92,8 +92,11 @@ class PostgresDatabase {
   ~PostgresDatabase() {
     connection_.reset();
     try {
-      // FORCE: connections a failed test leaked must not keep the database alive.
-      openPostgres(adminUrl_)->query("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)", {});
+      // FORCE: connections a failed test leaked must not keep the database alive. Dropping hundreds of
+      // schemas' files may take longer than the drivers' statement timeout.
+      auto admin = openPostgres(adminUrl_);
+      admin->query("SET statement_timeout = 0", {});
+      admin->query("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)", {});
     } catch (const std::exception& error) {
       std::cerr << "warning: test database " << name_ << " was not dropped: " << error.what() << "\n";
     }
