@@ -3,7 +3,11 @@
 #include <sqlite3.h>
 
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 #include "server/storage/database.h"
@@ -38,6 +42,21 @@ std::string formatReal(double value) {
   return std::string(buffer, result.ptr);
 }
 
+// One writer at a time per database file in this process: writers queue on a mutex and start the moment the
+// previous one commits. SQLite's own busy handler sleeps in growing steps instead, which under load left some
+// writers waiting a second behind a queue of a few milliseconds.
+std::shared_ptr<std::timed_mutex> writerGate(const std::string& path) {
+  static std::mutex registryMutex;
+  static std::map<std::string, std::weak_ptr<std::timed_mutex>> gates;
+  std::lock_guard lock(registryMutex);
+  std::shared_ptr<std::timed_mutex> gate = gates[path].lock();
+  if (!gate) {
+    gate = std::make_shared<std::timed_mutex>();
+    gates[path] = gate;
+  }
+  return gate;
+}
+
 struct StatementDeleter {
   void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
 };
@@ -61,7 +80,7 @@ class ResetOnExit {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  explicit SqliteConnection(const std::string& path) : writerGate_(writerGate(path)) {
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     const int code = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (code != SQLITE_OK) {
@@ -88,7 +107,10 @@ class SqliteConnection final : public Connection {
 
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
-  ~SqliteConnection() override { closeDatabase(); }
+  ~SqliteConnection() override {
+    rollback();
+    closeDatabase();
+  }
 
   Dialect dialect() const override { return Dialect::Sqlite; }
 
@@ -118,15 +140,25 @@ class SqliteConnection final : public Connection {
       execute("BEGIN DEFERRED");
       return;
     }
-    setSynchronous(durability);  // a PRAGMA that has no effect inside a transaction
-    // IMMEDIATE takes the write lock now, so two writers never deadlock upgrading read locks.
-    execute("BEGIN IMMEDIATE");
+    enterWriterGate();
+    try {
+      setSynchronous(durability);  // a PRAGMA that has no effect inside a transaction
+      // IMMEDIATE takes the write lock now, so two writers never deadlock upgrading read locks.
+      execute("BEGIN IMMEDIATE");
+    } catch (...) {
+      releaseWriterGate();
+      throw;
+    }
   }
 
-  void commit() override { execute("COMMIT"); }
+  void commit() override {
+    execute("COMMIT");
+    releaseWriterGate();
+  }
 
   void rollback() noexcept override {
     if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    releaseWriterGate();
   }
 
   std::int64_t changedRows() override { return sqlite3_changes64(db_); }
@@ -240,6 +272,25 @@ class SqliteConnection final : public Connection {
     }
   }
 
+  // Waits as long as SQLite's busy timeout would have, and fails the same way.
+  void enterWriterGate() {
+    if (!writerGate_->try_lock()) {
+      const auto timeout = query("PRAGMA busy_timeout", {});
+      const auto waitMs = timeout.empty() ? kBusyTimeoutMs : timeout[0].integer(0);
+      if (!writerGate_->try_lock_for(std::chrono::milliseconds(waitMs))) {
+        throw DatabaseError(DatabaseErrorKind::Busy, "SQLite: another writer held the database for " +
+                                                         std::to_string(waitMs) + " ms");
+      }
+    }
+    holdsWriterGate_ = true;
+  }
+
+  void releaseWriterGate() noexcept {
+    if (!holdsWriterGate_) return;
+    holdsWriterGate_ = false;
+    writerGate_->unlock();
+  }
+
   void closeDatabase() noexcept {
     statements_.clear();  // every statement is finalized before the handle closes
     sqlite3_close(db_);
@@ -247,6 +298,8 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_ = nullptr;
+  std::shared_ptr<std::timed_mutex> writerGate_;
+  bool holdsWriterGate_ = false;
   std::optional<Durability> synchronous_;
   std::unordered_map<std::string, Statement> statements_;
 };
