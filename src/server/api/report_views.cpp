@@ -39,6 +39,16 @@ void writeOfficerCard(json::JsonWriter& out, const std::optional<matching::Offic
       .endObject();
 }
 
+void writeNearbyOfficers(json::JsonWriter& out, const std::vector<matching::NearbyOfficer>& officers) {
+  out.beginArray();
+  for (const matching::NearbyOfficer& nearby : officers) {
+    out.beginObject().key("officer");
+    writeOfficerCard(out, nearby.officer);
+    out.member("distanceKm", nearby.distanceKm).endObject();
+  }
+  out.endArray();
+}
+
 void writePublicReport(json::JsonWriter& out, const report::Report& report,
                        const std::optional<matching::OfficerCard>& assigned) {
   const report::ReportDetails& details = report.details();

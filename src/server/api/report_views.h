@@ -18,5 +18,7 @@ void writePublicReport(json::JsonWriter& out, const report::Report& report,
 void writeStaffReport(json::JsonWriter& out, const service::ReportForStaff& report,
                       const std::optional<matching::OfficerCard>& assigned);
 void writeOfficerCard(json::JsonWriter& out, const std::optional<matching::OfficerCard>& officer);
+// [{"officer": card, "distanceKm": d}, ...] in the given order.
+void writeNearbyOfficers(json::JsonWriter& out, const std::vector<matching::NearbyOfficer>& officers);
 
 }  // namespace bhabin::server::api

@@ -19,6 +19,8 @@ namespace bhabin::server::http {
 
 inline constexpr const char* kSessionCookie = "__Host-bhabin_session";
 inline constexpr const char* kJsonType = "application/json";
+// A tracking code in a route, as people may type it (the service parses and checks it).
+inline constexpr const char* kTrackingCodePath = "([0-9A-Za-z-]{1,40})";
 
 struct Call {
   const httplib::Request& request;

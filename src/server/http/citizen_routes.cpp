@@ -14,7 +14,6 @@ namespace bhabin::server::http {
 namespace {
 
 constexpr std::size_t kMaxNearest = 20;
-constexpr const char* kTrackingCodePath = "([0-9A-Za-z-]{1,40})";
 
 geo::LatLon positionParams(const Call& call) {
   const geo::LatLon position{requiredNumberParam(call, "lat"), requiredNumberParam(call, "lon")};
@@ -33,16 +32,6 @@ std::size_t countParam(const Call& call, const char* name, std::size_t fallback,
   return static_cast<std::size_t>(value);
 }
 
-void writeNearby(json::JsonWriter& out, const std::vector<matching::NearbyOfficer>& officers) {
-  out.beginArray();
-  for (const matching::NearbyOfficer& nearby : officers) {
-    out.beginObject().key("officer");
-    api::writeOfficerCard(out, nearby.officer);
-    out.member("distanceKm", nearby.distanceKm).endObject();
-  }
-  out.endArray();
-}
-
 void myOfficer(Call& call, ApiServices& services) {
   const geo::LatLon position = positionParams(call);
   services.backend.refreshRoster();
@@ -59,7 +48,7 @@ void myOfficer(Call& call, ApiServices& services) {
       .key("responsibleOfficer");
   api::writeOfficerCard(out, result.responsible);
   out.key("nearestOnDuty");
-  writeNearby(out, result.nearestOnDuty);
+  api::writeNearbyOfficers(out, result.nearestOnDuty);
   out.endObject();
   sendJson(call, 200, out.str());
 }
@@ -70,7 +59,7 @@ void nearestOfficers(Call& call, ApiServices& services) {
   services.backend.refreshRoster();
   json::JsonWriter out;
   out.beginObject().key("officers");
-  writeNearby(out, services.backend.roster().nearestOnDuty(position, k));
+  api::writeNearbyOfficers(out, services.backend.roster().nearestOnDuty(position, k));
   out.endObject();
   sendJson(call, 200, out.str());
 }

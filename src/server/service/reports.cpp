@@ -44,6 +44,22 @@ bool mayWork(const Principal& principal, const report::Report& report) {
   return false;
 }
 
+// The reports a principal works: an officer's assigned ones, a supervisor's (or admin's) area.
+storage::ReportFilter filterFor(const Principal& principal) {
+  storage::ReportFilter filter;
+  const bool officer = principal.account.role == storage::AccountRole::Officer;
+  filter.scope = officer ? storage::ReportScope::AssignedTo : storage::ReportScope::InArea;
+  filter.subject = officer ? principal.account.nrp : principal.account.areaCode;
+  return filter;
+}
+
+ReportForStaff staffView(storage::StoredReport stored, const Principal& principal,
+                         std::vector<storage::ReporterRow> reporters = {}) {
+  ReportForStaff view{std::move(stored), std::move(reporters), {}};
+  view.allowedMoves = report::StatusMachine::allowedMoves(view.stored.report, actorFor(principal));
+  return view;
+}
+
 // The officer whose load a report counts towards: its assignee while it is open.
 std::string loadHolder(const report::Report& report) {
   return report::isFinal(report.status()) ? std::string() : report.assignedOfficerNrp();
@@ -272,8 +288,7 @@ ReportForStaff Reports::forStaff(const Principal& principal, const std::string& 
     auto stored = storage::loadReport(connection, code, false);
     // Someone else's report looks exactly like a report that does not exist.
     if (!stored || !mayWork(principal, stored->report)) throw api::ApiError(404, "report_not_found");
-    ReportForStaff view{std::move(*stored), storage::reportersOf(connection, code), {}};
-    view.allowedMoves = report::StatusMachine::allowedMoves(view.stored.report, actorFor(principal));
+    ReportForStaff view = staffView(std::move(*stored), principal, storage::reportersOf(connection, code));
     const bool identityShown = std::any_of(view.reporters.begin(), view.reporters.end(),
                                            [](const storage::ReporterRow& r) { return !r.anonymous; });
     if (identityShown) {
@@ -284,20 +299,21 @@ ReportForStaff Reports::forStaff(const Principal& principal, const std::string& 
   });
 }
 
+storage::StoredReport Reports::visible(const Principal& principal, const std::string& trackingCode) {
+  const std::string code = canonicalCode(trackingCode);
+  auto stored = storage::inTransaction(backend_.pool(), storage::Durability::ReadOnly,
+                                       [&](storage::Connection& c) { return storage::loadReport(c, code, false); });
+  if (!stored || !mayWork(principal, stored->report)) throw api::ApiError(404, "report_not_found");
+  return std::move(*stored);
+}
+
 std::vector<ReportForStaff> Reports::worklist(const Principal& principal, bool openOnly) {
-  storage::ReportFilter filter;
-  filter.scope = principal.account.role == storage::AccountRole::Officer ? storage::ReportScope::AssignedTo
-                                                                         : storage::ReportScope::InArea;
-  filter.subject = filter.scope == storage::ReportScope::AssignedTo ? principal.account.nrp : principal.account.areaCode;
+  storage::ReportFilter filter = filterFor(principal);
   filter.openOnly = openOnly;
   auto stored = storage::inTransaction(backend_.pool(), storage::Durability::ReadOnly,
                                        [&](storage::Connection& c) { return storage::listReports(c, filter); });
   std::vector<ReportForStaff> list;
-  for (auto& item : stored) {
-    ReportForStaff view{std::move(item), {}, {}};
-    view.allowedMoves = report::StatusMachine::allowedMoves(view.stored.report, actorFor(principal));
-    list.push_back(std::move(view));
-  }
+  for (auto& item : stored) list.push_back(staffView(std::move(item), principal));
   std::sort(list.begin(), list.end(), [](const ReportForStaff& a, const ReportForStaff& b) {
     return report::comesFirstInWorklist(a.stored.report, b.stored.report);
   });
@@ -341,8 +357,7 @@ StoredAnswer Reports::move(const Principal& principal, const std::string& tracki
       storage::updateReport(connection, stored->report, stored->changeSeq, now);
       moveLoad(connection, loadBefore, loadHolder(stored->report));
     }
-    ReportForStaff view{std::move(*stored), {}, {}};
-    view.allowedMoves = report::StatusMachine::allowedMoves(view.stored.report, actorFor(principal));
+    const ReportForStaff view = staffView(std::move(*stored), principal);
     const std::string answer = moveAnswer(result, view, backend_.roster().card(view.stored.report.assignedOfficerNrp()));
     const int status = result.outcome == sync::Outcome::Refused ? 409 : 200;
     storage::insertAppliedChange(connection, idempotencyKey, {code, requestHash, answer}, now);
@@ -351,19 +366,13 @@ StoredAnswer Reports::move(const Principal& principal, const std::string& tracki
 }
 
 std::vector<storage::AuditEntry> Reports::audit(const Principal& principal, const std::string& trackingCode) {
-  const std::string code = canonicalCode(trackingCode);
-  return storage::inTransaction(backend_.pool(), storage::Durability::ReadOnly, [&](storage::Connection& connection) {
-    const auto stored = storage::loadReport(connection, code, false);
-    if (!stored || !mayWork(principal, stored->report)) throw api::ApiError(404, "report_not_found");
-    return storage::auditEntriesFor(connection, code);
-  });
+  const std::string code = visible(principal, trackingCode).report.details().trackingCode;
+  return storage::inTransaction(backend_.pool(), storage::Durability::ReadOnly,
+                                [&](storage::Connection& c) { return storage::auditEntriesFor(c, code); });
 }
 
 PullAnswer Reports::pull(const Principal& principal, std::int64_t sinceCursor, std::size_t limit) {
-  storage::ReportFilter filter;
-  filter.scope = principal.account.role == storage::AccountRole::Officer ? storage::ReportScope::AssignedTo
-                                                                         : storage::ReportScope::InArea;
-  filter.subject = filter.scope == storage::ReportScope::AssignedTo ? principal.account.nrp : principal.account.areaCode;
+  storage::ReportFilter filter = filterFor(principal);
   filter.sinceChangeSeq = sinceCursor;
   filter.inChangeOrder = true;
   filter.limit = limit + 1;
@@ -376,11 +385,7 @@ PullAnswer Reports::pull(const Principal& principal, std::int64_t sinceCursor, s
     if (answer.more) stored.erase(stored.begin() + static_cast<std::ptrdiff_t>(limit), stored.end());
     answer.cursor = answer.more ? stored.back().changeSeq
                                 : std::max(std::max(committed, sinceCursor), stored.empty() ? 0 : stored.back().changeSeq);
-    for (auto& item : stored) {
-      ReportForStaff view{std::move(item), {}, {}};
-      view.allowedMoves = report::StatusMachine::allowedMoves(view.stored.report, actorFor(principal));
-      answer.reports.push_back(std::move(view));
-    }
+    for (auto& item : stored) answer.reports.push_back(staffView(std::move(item), principal));
   });
   return answer;
 }

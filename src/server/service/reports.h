@@ -68,6 +68,8 @@ class Reports {
   std::string track(const std::string& typedCode, const std::string& secret, const std::string& clientAddress);
 
   ReportForStaff forStaff(const Principal& principal, const std::string& trackingCode);
+  // The report if the caller may work it, without reporters (so nothing to audit); else report_not_found.
+  storage::StoredReport visible(const Principal& principal, const std::string& trackingCode);
   std::vector<ReportForStaff> worklist(const Principal& principal, bool openOnly);
   StoredAnswer move(const Principal& principal, const std::string& trackingCode, const NewMove& move,
                     const std::string& idempotencyKey, const std::string& requestBody);
