@@ -10,8 +10,9 @@ add_library(imgui STATIC
   ${BHABIN_IMGUI_DIR}/imgui.cpp
   ${BHABIN_IMGUI_DIR}/imgui_draw.cpp
   ${BHABIN_IMGUI_DIR}/imgui_tables.cpp
-  ${BHABIN_IMGUI_DIR}/imgui_widgets.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${BHABIN_IMGUI_DIR})
+  ${BHABIN_IMGUI_DIR}/imgui_widgets.cpp
+  ${BHABIN_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)  # InputText on std::string
+target_include_directories(imgui SYSTEM PUBLIC ${BHABIN_IMGUI_DIR} ${BHABIN_IMGUI_DIR}/misc/cpp)
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
   "ImDrawIdx=unsigned int")
 if(NOT EMSCRIPTEN)

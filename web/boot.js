@@ -1,5 +1,6 @@
-// Starts the app: fetches the server's public settings, then instantiates the WebAssembly module, which
-// creates the map and the panels itself. Shows a plain-text status until the app draws, or the reason it failed.
+// Starts the app: instantiates the WebAssembly module, which creates the map and the panels itself, and
+// fetches the server's public settings meanwhile. Shows a plain-text status until the app draws, or the reason it failed.
+// Once the app runs, registers the service worker (web/service_worker.js) that lets it start offline.
 'use strict';
 
 (function boot() {
@@ -14,16 +15,33 @@
       .then((response) => (response.ok ? response.json() : {}))
       .catch(() => ({})); // offline or an older server: the app works with its defaults
 
-  loadConfig()
-    .then((config) =>
-      createBhabinApp({
-        canvas: document.getElementById('ui'),
-        bhabinConfig: config,
-        locateFile: (file) => '/app/' + file,
-        printErr: (text) => console.warn(text),
-      }))
+  // After the app started, so installing the offline shell never competes with the first load. Without a worker
+  // (an old browser, or not a secure context) the app simply needs the network.
+  const registerServiceWorker = () => {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('/service_worker.js').catch((error) => {
+      console.warn('offline support unavailable: ' + (error && error.message ? error.message : String(error)));
+    });
+  };
+
+  // The settings are fetched while the module downloads and compiles: main() waits for them (a run dependency).
+  const waitForConfig = (module) => {
+    module.addRunDependency('bhabinConfig');
+    loadConfig().then((config) => {
+      module.bhabinConfig = config;
+      module.removeRunDependency('bhabinConfig');
+    });
+  };
+
+  createBhabinApp({
+    canvas: document.getElementById('ui'),
+    preRun: [waitForConfig],
+    locateFile: (file) => '/app/' + file,
+    printErr: (text) => console.warn(text),
+  })
     .then(() => {
       status.textContent = '';
+      registerServiceWorker();
     })
     .catch((error) => fail(error && error.message ? error.message : String(error)));
 })();

@@ -8,6 +8,7 @@
 
 #include "ui/hit_test.h"
 #include "ui/input_queue.h"
+#include "ui/platform.h"
 
 namespace bhabin::app {
 
@@ -26,6 +27,11 @@ bool covers(double x, double y) {
 bool wantsKeyboard() {
   ImGui::SetCurrentContext(target.context);
   return ImGui::GetIO().WantCaptureKeyboard;
+}
+
+bool wantsText() {
+  ImGui::SetCurrentContext(target.context);
+  return ImGui::GetIO().WantTextInput;
 }
 
 void pointerMove(double x, double y) {
@@ -57,6 +63,7 @@ void focusLost() { target.queue->push(ui::InputEvent::focusLost()); }
 EMSCRIPTEN_BINDINGS(bhabin_input) {
   emscripten::function("bhabinInputCovers", &covers);
   emscripten::function("bhabinInputWantsKeyboard", &wantsKeyboard);
+  emscripten::function("bhabinInputWantsText", &wantsText);
   emscripten::function("bhabinInputPointerMove", &pointerMove);
   emscripten::function("bhabinInputPointerButton", &pointerButton);
   emscripten::function("bhabinInputPointerGone", &pointerGone);
@@ -72,6 +79,7 @@ EMSCRIPTEN_BINDINGS(bhabin_input) {
 // EM_JS stringifies this body through the C preprocessor: strings use double quotes, no comments inside.
 EM_JS(void, bhabin_install_input_listeners, (), {
   const capture = {capture : true, passive : false};
+  const placeholder = " ";
   let capturing = false;
   let pressEndedOnUi = false;
   const covers = (x, y) => Module.bhabinInputCovers(x, y);
@@ -102,6 +110,7 @@ EM_JS(void, bhabin_install_input_listeners, (), {
     pressEndedOnUi = true;
     Module.bhabinInputPointerButton(e.clientX, e.clientY, imguiButton(e), false);
     if (e.pointerType !== "mouse") Module.bhabinInputPointerGone();
+    if (Module.bhabinInputWantsText()) textInput.focus({preventScroll : true});
     swallow(e);
   };
   window.addEventListener("pointerup", release, capture);
@@ -122,11 +131,17 @@ EM_JS(void, bhabin_install_input_listeners, (), {
   }, capture);
   const onKey = (down) => (e) => {
     if (!Module.bhabinInputWantsKeyboard()) return;
+    if (e.isComposing || e.keyCode === 229) return;
     if (e.keyCode > 0 && e.keyCode < 512) {
       Module.bhabinInputKey(e.keyCode, down, e.ctrlKey, e.shiftKey, e.altKey, e.metaKey);
     }
     if (down && !e.ctrlKey && !e.metaKey && [...e.key].length === 1) Module.bhabinInputText(e.key);
-    swallow(e);
+    const shortcut = (e.ctrlKey || e.metaKey) && ["v", "c", "x"].includes(e.key.toLowerCase());
+    if (shortcut) {
+      e.stopPropagation();
+    } else {
+      swallow(e);
+    }
   };
   window.addEventListener("keydown", onKey(true), capture);
   window.addEventListener("keyup", onKey(false), capture);
@@ -134,11 +149,81 @@ EM_JS(void, bhabin_install_input_listeners, (), {
     capturing = false;
     Module.bhabinInputFocusLost();
   });
+  window.addEventListener("paste", (e) => {
+    if (!Module.bhabinInputWantsKeyboard()) return;
+    const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+    if (text) Module.bhabinInputText(text);
+    swallow(e);
+  }, capture);
+
+  const textInput = document.createElement("input");
+  textInput.type = "text";
+  textInput.id = "bhabin-text-input";
+  textInput.setAttribute("autocomplete", "off");
+  textInput.setAttribute("aria-hidden", "true");
+  textInput.value = placeholder;
+  document.body.appendChild(textInput);
+  const resetInput = () => {
+    textInput.value = placeholder;
+    textInput.setSelectionRange(placeholder.length, placeholder.length);
+  };
+  const pressKey = (keyCode) => {
+    Module.bhabinInputKey(keyCode, true, false, false, false, false);
+    Module.bhabinInputKey(keyCode, false, false, false, false, false);
+  };
+  textInput.addEventListener("input", (e) => {
+    if (e.isComposing) return;
+    if (e.inputType === "deleteContentBackward") {
+      pressKey(8);
+    } else if (e.inputType === "insertLineBreak") {
+      pressKey(13);
+    } else if (e.inputType === "insertReplacementText") {
+      const typed = textInput.value.slice(placeholder.length);
+      if (typed) Module.bhabinInputText(typed);
+    } else if (e.data) {
+      Module.bhabinInputText(e.data);
+    }
+    resetInput();
+  });
+  textInput.addEventListener("compositionend", (e) => {
+    if (e.data) Module.bhabinInputText(e.data);
+    resetInput();
+  });
+  Module.bhabinTextInput = textInput;
 });
 
-void installBrowserInput(ImGuiContext& context, ui::InputQueue& queue) {
+// The hidden input follows ImGui: focused while a text field is being edited (so phones show their keyboard
+// and IME/autocorrect work), blurred when editing ends.
+EM_JS(void, bhabin_sync_text_input, (int wantsText, float x, float y), {
+  const input = Module.bhabinTextInput;
+  if (!input) return;
+  const focused = document.activeElement === input;
+  if (wantsText) {
+    input.style.left = x + "px";
+    input.style.top = y + "px";
+    if (!focused) input.focus({preventScroll : true});
+  } else if (focused) {
+    input.blur();
+  }
+});
+
+void setClipboardText(void* platform, const char* text) { static_cast<ui::Platform*>(platform)->copyText(text); }
+
+// Browsers hand clipboard text over only in a paste event (see the listener), so ImGui's own paste gets nothing.
+const char* clipboardText(void*) { return ""; }
+
+void installBrowserInput(ImGuiContext& context, ui::InputQueue& queue, ui::Platform& platform) {
   target = {&context, &queue};
+  ImGuiIO& io = ImGui::GetIO();
+  io.ClipboardUserData = &platform;
+  io.SetClipboardTextFn = setClipboardText;
+  io.GetClipboardTextFn = clipboardText;
   bhabin_install_input_listeners();
+}
+
+void syncTextInput(const ImGuiIO& io) {
+  const bool pointerKnown = io.MousePos.x >= 0.0f && io.MousePos.y >= 0.0f;
+  bhabin_sync_text_input(io.WantTextInput ? 1 : 0, pointerKnown ? io.MousePos.x : 0.0f, pointerKnown ? io.MousePos.y : 0.0f);
 }
 
 }  // namespace bhabin::app

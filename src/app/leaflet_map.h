@@ -4,6 +4,7 @@
 
 #include <emscripten/val.h>
 
+#include <array>
 #include <functional>
 #include <string>
 
@@ -21,24 +22,38 @@ struct LeafletMapSettings {
 
 class LeafletMap final : public ui::MapView {
  public:
-  using ClickHandler = std::function<void(const geo::LatLon&)>;
+  using PositionHandler = std::function<void(const geo::LatLon&)>;
 
-  // Creates the map in the container; `onClick` receives every click on the map itself (not on ImGui).
-  LeafletMap(const LeafletMapSettings& settings, ClickHandler onClick);
+  // Creates the map in the container; `onChoose` receives every click on the map itself (not on ImGui) and
+  // every drop of the dragged marker.
+  LeafletMap(const LeafletMapSettings& settings, PositionHandler onChoose);
   ~LeafletMap() override;
   LeafletMap(const LeafletMap&) = delete;
   LeafletMap& operator=(const LeafletMap&) = delete;
 
   void flyTo(const geo::LatLon& center, int zoom) override;
+  void setCoveredArea(float left, float bottom) override;
   void placeMarker(const geo::LatLon& position) override;
+  void showPoints(ui::MapLayer layer, const std::vector<ui::MapPoint>& points) override;
+  cluster::Viewport viewport() const override;
+  double zoom() const override;
 
-  // Entry point for Leaflet's "click" events (registered through embind); not for other callers.
+  // True once after the map stopped moving or zooming (the moment to recompute clusters).
+  bool takeMoved();
+
+  // Entry points for Leaflet's events (registered through embind); not for other callers.
   static void dispatchClick(emscripten::val event);
+  static void dispatchMarkerDrop(emscripten::val event);
+  static void dispatchMoved(emscripten::val event);
 
  private:
   emscripten::val map_;
   emscripten::val marker_ = emscripten::val::null();
-  ClickHandler onClick_;
+  std::array<emscripten::val, 2> layers_{emscripten::val::null(), emscripten::val::null()};  // an L.layerGroup per ui::MapLayer
+  PositionHandler onChoose_;
+  bool moved_ = true;
+  float coveredLeft_ = 0.0f;
+  float coveredBottom_ = 0.0f;
 };
 
 }  // namespace bhabin::app

@@ -9,15 +9,18 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/app_state_json.h"
 #include "app/browser_input.h"
+#include "app/browser_platform.h"
 #include "app/canvas.h"
 #include "app/leaflet_map.h"
 #include "app/test_hook.h"
 #include "app/webgl2_renderer.h"
 #include "core/i18n/catalog.h"
+#include "ui/app_ui.h"
+#include "ui/draw_fingerprint.h"
 #include "ui/input_queue.h"
 #include "ui/theme.h"
-#include "ui/welcome_panel.h"
 
 namespace bhabin::app {
 namespace {
@@ -49,21 +52,29 @@ LeafletMapSettings mapSettingsFromPage() {
   return settings;
 }
 
+std::string pageFragment() {
+  const std::string hash = emscripten::val::global("location")["hash"].as<std::string>();
+  return hash.empty() ? hash : hash.substr(1);
+}
+
 class App {
  public:
   App()
       : imgui_(ImGui::CreateContext()),
         canvas_("#ui"),
-        catalogs_{loadCatalog(i18n::Language::Indonesian), loadCatalog(i18n::Language::English)},
-        map_(mapSettingsFromPage(), [this](const geo::LatLon& p) { onMapClick(p); }) {
+        map_(mapSettingsFromPage(), [this](const geo::LatLon& p) { onMapChoose(p); }),
+        ui_(platform_, map_, {loadCatalog(i18n::Language::Indonesian), loadCatalog(i18n::Language::English)}) {
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // window layout is not worth persisting across visits
+    io.IniFilename = nullptr;  // the layout follows the screen; nothing worth persisting across visits
     io.BackendPlatformName = "bhabin_browser";
     io.BackendRendererName = "bhabin_webgl2";
     io.ConfigWindowsMoveFromTitleBarOnly = true;  // a drag inside a panel scrolls it on touch screens
     ui::installKeyMap(io);
     ui::applyTheme();
-    installBrowserInput(*imgui_, input_);
+    installBrowserInput(*imgui_, input_, platform_);
+    test_hook::install([this] { return appStateJson(ui_); });
+    ui_.start();
+    ui_.openLink(pageFragment());
   }
 
   ~App() { ImGui::DestroyContext(imgui_); }
@@ -78,19 +89,30 @@ class App {
     io.DeltaTime = lastFrameSeconds_ > 0.0 ? static_cast<float>(now - lastFrameSeconds_) : 1.0f / 60.0f;
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;
     lastFrameSeconds_ = now;
+    if (map_.takeMoved()) ui_.mapMoved();
+    if (const bool online = platform_.online(); online != wasOnline_) {
+      wasOnline_ = online;
+      if (online) ui_.networkBack();
+    }
 
     ImGui::NewFrame();
-    welcome_.language = ui::drawWelcomePanel(catalog(), welcome_, map_);
+    ui_.frame();
+    platform_.setLanguage(ui_.language());
     ImGui::Render();
-    renderer_.render(*ImGui::GetDrawData());
+    // An unchanged frame is not drawn again: the canvas keeps showing it (see ui/draw_fingerprint.h).
+    const std::uint64_t fingerprint = ui::drawFingerprint(*ImGui::GetDrawData());
+    if (fingerprint != lastFingerprint_ || fontChanged_) {
+      renderer_.render(*ImGui::GetDrawData());
+      lastFingerprint_ = fingerprint;
+      fontChanged_ = false;
+    }
+    syncTextInput(io);
 
     if (++frames_ == 1) test_hook::publishReady();
     test_hook::publishFrameCount(frames_);
   }
 
  private:
-  const i18n::Catalog& catalog() const { return catalogs_[static_cast<std::size_t>(welcome_.language)]; }
-
   // Matches ImGui's display to the canvas, and re-rasterises the font when the pixel ratio changes
   // (first frame, browser zoom, window moved to another screen).
   void prepareDisplay(ImGuiIO& io) {
@@ -103,11 +125,11 @@ class App {
     }
     renderer_.uploadFontAtlas();
     fontPixelRatio_ = size.pixelRatio;
+    fontChanged_ = true;
   }
 
-  void onMapClick(const geo::LatLon& position) {
-    welcome_.chosenPosition = position;
-    map_.placeMarker(position);
+  void onMapChoose(const geo::LatLon& position) {
+    ui_.choosePosition(position);
     test_hook::publishMapClick(position, ++mapClicks_);
   }
 
@@ -115,11 +137,14 @@ class App {
   Canvas canvas_;
   WebGl2Renderer renderer_;
   ui::InputQueue input_;
-  std::array<i18n::Catalog, 2> catalogs_;
+  BrowserPlatform platform_;
   LeafletMap map_;
-  ui::WelcomeState welcome_;
+  ui::AppUi ui_;
   float fontPixelRatio_ = 0.0f;
+  bool fontChanged_ = false;
+  std::uint64_t lastFingerprint_ = 0;
   double lastFrameSeconds_ = 0.0;
+  bool wasOnline_ = true;
   int frames_ = 0;
   int mapClicks_ = 0;
 };

@@ -59,10 +59,21 @@ InputEvent InputEvent::focusLost() {
 
 namespace {
 
+// Keys ImGui acts on by themselves: navigation and editing keys (its key map), and any key while Ctrl or Super
+// is held (shortcuts). Other keys only carry typed characters, which arrive as Text events.
+bool keyMatters(int code, const ImGuiIO& io) {
+  if (io.KeyCtrl || io.KeySuper) return true;
+  for (int key = 0; key < ImGuiKey_COUNT; ++key) {
+    const bool shortcutLetter = key >= ImGuiKey_A && key <= ImGuiKey_Z;  // Ctrl+A, C, V, X, Y, Z only
+    if (io.KeyMap[key] == code && !shortcutLetter) return true;
+  }
+  return false;
+}
+
 bool changesState(const InputEvent& event, const ImGuiIO& io) {
   switch (event.kind) {
     case InputEvent::Kind::PointerButton: return io.MouseDown[event.code] != event.down;
-    case InputEvent::Kind::Key: return io.KeysDown[event.code] != event.down;
+    case InputEvent::Kind::Key: return io.KeysDown[event.code] != event.down && keyMatters(event.code, io);
     default: return false;
   }
 }

@@ -34,8 +34,9 @@ class InputQueue {
   void push(InputEvent event) { events_.push_back(std::move(event)); }
   bool empty() const { return events_.empty(); }
 
-  // Applies queued events to io in arrival order, stopping after the first button or key change so that
-  // ImGui sees every press and release in a frame of its own. Call once per frame before ImGui::NewFrame.
+  // Applies queued events to io in arrival order, stopping after the first button change, or change of a key
+  // ImGui acts on (navigation, editing, shortcuts), so that ImGui sees every such press and release in a frame
+  // of its own; typing plain text goes through in one frame. Call once per frame before ImGui::NewFrame.
   void applyTo(ImGuiIO& io);
 
  private:

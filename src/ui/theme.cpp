@@ -4,6 +4,17 @@
 
 namespace bhabin::ui {
 
+namespace {
+
+ImFont* large = nullptr;
+
+// Latin with its accents (names), and the punctuation our texts use: dashes, bullets, ellipsis, arrows.
+constexpr ImWchar kGlyphRanges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x2193, 0};
+
+}  // namespace
+
+ImFont* largeFont() { return large; }
+
 bool loadFonts(const FontSettings& settings) {
   ImGuiIO& io = ImGui::GetIO();
   ImFontConfig config;
@@ -11,12 +22,14 @@ bool loadFonts(const FontSettings& settings) {
   io.Fonts->Clear();
   // Layout stays in CSS pixels: glyphs drawn at 1/ratio of their rasterised size map 1:1 onto device pixels.
   io.FontGlobalScale = 1.0f / settings.pixelRatio;
-  if (io.Fonts->AddFontFromFileTTF(settings.ttfPath.c_str(), settings.sizeCssPixels * settings.pixelRatio,
-                                   &config) != nullptr) {
+  const float size = settings.sizeCssPixels * settings.pixelRatio;
+  if (io.Fonts->AddFontFromFileTTF(settings.ttfPath.c_str(), size, &config, kGlyphRanges) != nullptr) {
+    large = io.Fonts->AddFontFromFileTTF(settings.ttfPath.c_str(), size * 1.75f, &config, kGlyphRanges);
     return true;
   }
-  config.SizePixels = settings.sizeCssPixels * settings.pixelRatio;
+  config.SizePixels = size;
   io.Fonts->AddFontDefault(&config);
+  large = io.Fonts->Fonts[0];
   return false;
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { artifactsDir, launchBrowser, openApp, startServer } from './harness.mjs';
+import { press, state, waitForState, widget } from './person.mjs';
 import { decodePng } from './png.mjs';
 
 const MAP_BACKGROUND = [0xdf, 0xe7, 0xee]; // web/style.css #map background, seen where no tiles are drawn
@@ -63,12 +64,13 @@ describe('desktop', () => {
   });
 
   it('draws the ImGui panel over the map, and only there', async () => {
+    const panel = await widget(app.page, 'tab.content');
     const screenshot = await app.page.screenshot();
     writeFileSync(join(artifactsDir, 'desktop.png'), screenshot);
     const png = decodePng(screenshot);
-    assert.deepEqual(colourAt(png, 900, 600), MAP_BACKGROUND, 'empty map area shows the map');
-    assert.notDeepEqual(colourAt(png, 100, 28), MAP_BACKGROUND, 'the panel title bar is drawn over the map');
-    assert.notDeepEqual(colourAt(png, 300, 90), MAP_BACKGROUND, 'the panel body is drawn over the map');
+    assert.ok(panel.x < 40 && panel.width > 300, 'the sheet sits at the left on a wide screen');
+    assert.deepEqual(colourAt(png, 1000, 700), MAP_BACKGROUND, 'empty map area shows the map');
+    assert.notDeepEqual(colourAt(png, panel.x + 5, panel.y + panel.height - 5), MAP_BACKGROUND, 'the panel is drawn over the map');
   });
 
   it('delivers a click on the map to C++ with its position', async () => {
@@ -80,17 +82,30 @@ describe('desktop', () => {
     // of a 1280x800 view lands about 0.7 degrees east and 0.27 degrees south of it.
     assert.ok(Math.abs(lastMapClick.lng - (108.98 + 260 * (360 / 2 ** 18))) < 1e-3, `lng ${lastMapClick.lng}`);
     assert.ok(lastMapClick.lat < -7.05 && lastMapClick.lat > -7.5, `lat ${lastMapClick.lat}`);
-    assert.equal(await app.page.locator('.leaflet-marker-icon').count(), 1, 'C++ placed a marker');
+    assert.equal(await app.page.locator('.leaflet-marker-icon:not(.bhabin-cluster)').count(), 1, 'C++ placed a marker');
+    const s = await waitForState(app.page, (st) => st.village !== '', 'the village of the tapped place');
+    assert.deepEqual(s.position, { lat: lastMapClick.lat, lon: lastMapClick.lng });
+    assert.match(s.village, /^33\.29\./, 'the nearest village of the demo regency');
+    assert.match(s.responsibleNrp, /^\d{8}$/);
+  });
+
+  it('shows officers on the map, clustered by the core', async () => {
+    const clusters = await app.page.locator('.bhabin-cluster').allTextContents();
+    assert.ok(clusters.length > 0, 'clusters drawn');
+    const counted = clusters.reduce((sum, text) => sum + Number(text), 0);
+    assert.ok(counted > 200 && counted <= 297, `the demo's 297 officers, less those drawn alone: ${counted}`);
   });
 
   it('keeps clicks and wheel over the panel away from the map', async () => {
     const before = await hook(app.page);
     const transform = () => app.page.evaluate(() => document.querySelector('.leaflet-map-pane').style.transform);
     const paneBefore = await transform();
-    await app.page.mouse.click(300, 90);
-    await app.page.mouse.move(300, 90);
+    const panel = await widget(app.page, 'tab.content');
+    const [x, y] = [panel.x + 20, panel.y + panel.height - 20];
+    await app.page.mouse.click(x, y);
+    await app.page.mouse.move(x, y);
     await app.page.mouse.wheel(0, -400);
-    await app.page.mouse.move(300, 90);
+    await app.page.mouse.move(x, y);
     await app.page.mouse.down();
     await app.page.mouse.move(600, 400, { steps: 5 });
     await app.page.mouse.up();
@@ -112,16 +127,14 @@ describe('desktop', () => {
     assert.notEqual(await transform(), paneBefore);
   });
 
-  it('switches the UI to English when asked', async () => {
-    const radioDot = { indonesian: [42, 228], english: [187, 228] }; // centres of the two language radios
-    const before = decodePng(await app.page.screenshot());
-    await app.page.mouse.click(...radioDot.english);
-    await app.page.waitForTimeout(200);
-    const after = decodePng(await app.page.screenshot());
-    const selected = colourAt(before, ...radioDot.indonesian);
-    assert.notDeepEqual(selected, colourAt(before, ...radioDot.english), 'English starts unselected');
-    assert.deepEqual(colourAt(after, ...radioDot.english), selected, 'English is now selected');
-    assert.notDeepEqual(colourAt(after, ...radioDot.indonesian), selected, 'Indonesian no longer is');
+  it('switches the UI to English when asked, and remembers it', async () => {
+    assert.equal((await state(app.page)).language, 'id', 'Indonesian first');
+    await press(app.page, 'language.toggle');
+    await waitForState(app.page, (s) => s.language === 'en', 'English');
+    await app.page.waitForTimeout(300); // the choice is written to the device store asynchronously
+    await app.page.reload();
+    await app.page.waitForFunction(() => window.bhabinTest && window.bhabinTest.frames >= 2);
+    await waitForState(app.page, (s) => s.language === 'en', 'English after a reload');
   });
 });
 
@@ -137,24 +150,27 @@ describe('phone', () => {
   });
   after(async () => app.context.close());
 
-  it('renders at device resolution without errors', async () => {
+  it('renders at device resolution without errors, the sheet at the bottom and the map above it', async () => {
     const size = await app.page.evaluate(() => [document.getElementById('ui').width, document.getElementById('ui').height]);
     assert.deepEqual(size, [720, 1560]);
+    const panel = await widget(app.page, 'tab.content');
     const screenshot = await app.page.screenshot();
     writeFileSync(join(artifactsDir, 'phone.png'), screenshot);
     const png = decodePng(screenshot);
     assert.equal(png.width, 720);
-    assert.notDeepEqual(colourAt(png, 200, 56), MAP_BACKGROUND, 'the panel is drawn');
-    assert.deepEqual(colourAt(png, 360, 1200), MAP_BACKGROUND, 'the map shows below it');
+    assert.ok(panel.y > 780 * 0.4 && panel.width > 300, 'the sheet fills the bottom of the screen');
+    assert.notDeepEqual(colourAt(png, 2 * (panel.x + 5), 2 * (panel.y + panel.height - 5)), MAP_BACKGROUND, 'the panel is drawn');
+    assert.deepEqual(colourAt(png, 20, 20), MAP_BACKGROUND, 'the map shows above it');
     assert.deepEqual(app.errors, []);
   });
 
   it('delivers a tap on the map to C++, but not a tap on the panel', async () => {
     const before = await hook(app.page);
-    await app.page.touchscreen.tap(100, 100); // on the panel
+    const panel = await widget(app.page, 'tab.content');
+    await app.page.touchscreen.tap(panel.x + 20, panel.y + panel.height - 20);
     await app.page.waitForTimeout(300);
     assert.equal((await hook(app.page)).mapClicks, before.mapClicks);
-    await app.page.touchscreen.tap(180, 600); // on the map
+    await app.page.touchscreen.tap(60, 150); // on the map
     await app.page.waitForFunction((n) => window.bhabinTest.mapClicks === n + 1, before.mapClicks);
   });
 });

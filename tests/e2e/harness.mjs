@@ -7,10 +7,11 @@ import { chromium } from 'playwright-core';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const artifactsDir = process.env.BHABIN_TEST_ARTIFACTS || join(repoRoot, 'build/test-artifacts');
 
-// Resolves to { url, stop() } once the server says where it listens.
-export function startServer() {
+// Resolves to { url, stop() } once the server says where it listens. extraArgs follow (and so override) the
+// defaults, say another --root.
+export function startServer(extraArgs = []) {
   const binary = process.env.BHABIN_SERVER_BIN || join(repoRoot, 'build/native/src/server/bhabin-server');
-  const server = spawn(binary, ['--port', '0', '--root', repoRoot, '--log-level', 'warn'], {
+  const server = spawn(binary, ['--port', '0', '--root', repoRoot, '--log-level', 'warn', ...extraArgs], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
@@ -19,7 +20,8 @@ export function startServer() {
     server.on('exit', (code) => reject(new Error(`bhabin-server exited with ${code}:\n${log}`)));
     server.stderr.on('data', (chunk) => {
       log += chunk;
-      const match = /serving (http:\/\/[^\s]+)/.exec(log);
+      // The whole line: stderr is unbuffered, so the address may arrive in pieces.
+      const match = /serving (http:\/\/[^\s]+)\n/.exec(log);
       if (!match) return;
       clearTimeout(timer);
       resolvePromise({
@@ -34,23 +36,31 @@ export function startServer() {
   });
 }
 
-// Headless Chromium from Debian with software WebGL2, kept off every network but loopback. Playwright gives
-// each launch a fresh temporary profile of its own.
+// Headless Chromium from Debian with software WebGL2, kept off every network but loopback.
+const chromiumOptions = {
+  executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--use-gl=swiftshader',
+    '--enable-unsafe-swiftshader',
+    '--ignore-gpu-blocklist',
+  ],
+};
+
+// Playwright gives each launch a fresh temporary profile of its own.
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-gl=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-    ],
-  });
+  return chromium.launch(chromiumOptions);
+}
+
+// The same Chromium with its profile in userDataDir, so storage (IndexedDB, caches) outlives a close and relaunch.
+// Resolves to a BrowserContext; closing it ends the browser.
+export function launchPersistentBrowser(userDataDir, contextOptions) {
+  return chromium.launchPersistentContext(userDataDir, { ...chromiumOptions, ...contextOptions });
 }
 
 // Opens the app in a new page and waits until C++ has drawn its first frames. Collects console errors.
@@ -63,6 +73,11 @@ export async function openApp(browser, url, contextOptions) {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);
-  await page.waitForFunction(() => window.bhabinTest && window.bhabinTest.frames >= 2, null, { timeout: 30000 });
+  await waitForFrames(page);
   return { context, page, errors };
+}
+
+// Waits until the app on `page` has drawn at least two frames.
+export function waitForFrames(page) {
+  return page.waitForFunction(() => window.bhabinTest && window.bhabinTest.frames >= 2, null, { timeout: 30000 });
 }

@@ -76,6 +76,29 @@ TEST(InputQueue, WheelAndTextAccumulateWithinOneFrame) {
   EXPECT_EQ(io.InputQueueCharacters[1], 0xE9);
 }
 
+TEST(InputQueue, TypingPlainLettersGoesThroughInOneFrameButEditingKeysGetFramesOfTheirOwn) {
+  testing::HeadlessImGui imgui;
+  ImGuiIO& io = ImGui::GetIO();
+  installKeyMap(io);
+  constexpr int kLetterA = 65;
+  constexpr int kBackspace = 8;
+  InputQueue queue;
+  for (const char* letter : {"a", "b"}) {
+    queue.push(InputEvent::key(kLetterA, true));
+    queue.push(InputEvent::typed(letter));
+    queue.push(InputEvent::key(kLetterA, false));
+  }
+  queue.push(InputEvent::key(kBackspace, true));
+  queue.push(InputEvent::key(kBackspace, false));
+
+  queue.applyTo(io);
+  EXPECT_EQ(io.InputQueueCharacters.Size, 2) << "both letters in the first frame";
+  EXPECT_TRUE(io.KeysDown[kBackspace]);
+  queue.applyTo(io);
+  EXPECT_FALSE(io.KeysDown[kBackspace]);
+  EXPECT_TRUE(queue.empty());
+}
+
 TEST(InputQueue, OutOfRangeCodesAreDroppedNotWrittenOutOfBounds) {
   testing::HeadlessImGui imgui;
   ImGuiIO& io = ImGui::GetIO();

@@ -1,6 +1,7 @@
 // A MapView that records what panels asked of it.
 #pragma once
 
+#include <map>
 #include <vector>
 
 #include "ui/map_view.h"
@@ -14,9 +15,16 @@ struct RecordingMapView final : ui::MapView {
   };
   std::vector<Flight> flights;
   std::vector<geo::LatLon> markers;
+  std::map<ui::MapLayer, std::vector<ui::MapPoint>> layers;
+  cluster::Viewport shown{-7.5, 108.5, -6.7, 109.4};  // Brebes
+  double shownZoom = 10.0;
 
   void flyTo(const geo::LatLon& center, int zoom) override { flights.push_back({center, zoom}); }
+  void setCoveredArea(float, float) override {}
   void placeMarker(const geo::LatLon& position) override { markers.push_back(position); }
+  void showPoints(ui::MapLayer layer, const std::vector<ui::MapPoint>& points) override { layers[layer] = points; }
+  cluster::Viewport viewport() const override { return shown; }
+  double zoom() const override { return shownZoom; }
 };
 
 }  // namespace bhabin::testing

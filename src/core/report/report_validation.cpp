@@ -82,6 +82,10 @@ Validated<ReportDetails> validateReportForm(const ReportForm& form, std::int64_t
   return result;
 }
 
+bool noteRequired(Action action) {
+  return action == Action::Reject || action == Action::Reopen || action == Action::Note;
+}
+
 Validated<std::string> validateNote(std::string_view raw, bool required, const ValidationSettings& settings) {
   Validated<std::string> result;
   std::string note = checkText(raw, "note", {text::Lines::Multi, required, 0, settings.noteMaxChars}, result.errors);

@@ -37,6 +37,9 @@ Validated<ReportDetails> validateReportForm(const ReportForm& form, std::int64_t
 // existing report ("ikut melapor"); the same rules and field names as validateReportForm.
 Validated<Reporter> validateReporter(const ReportForm& form, const ValidationSettings& settings = {});
 
+// Whether a status change must carry a note: a rejection and a reopening say why, a note is nothing else.
+bool noteRequired(Action action);
+
 // A note or reason attached to a status change (field "note"): cleaned, multi-line, at most noteMaxChars.
 Validated<std::string> validateNote(std::string_view raw, bool required, const ValidationSettings& settings = {});
 

@@ -31,6 +31,7 @@ constexpr std::array kMessages = {
     Message{"idempotency_key_reused", "Idempotency-Key ini sudah dipakai untuk permintaan lain.",
             "This Idempotency-Key was already used for a different request."},
     Message{"unknown_village", "Desa tidak dikenal.", "Unknown village."},
+    Message{"unknown_regency", "Kabupaten/kota ini tidak ada di server ini.", "This regency or city is not on this server."},
     Message{"login_required", "Silakan masuk terlebih dahulu.", "Please log in first."},
     Message{"session_expired", "Sesi Anda telah berakhir; silakan masuk lagi.", "Your session has ended; please log in again."},
     Message{"login_failed", "NRP atau kata sandi salah.", "Wrong NRP or password."},

@@ -27,6 +27,7 @@ void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiS
   registerSupervisorRoutes(server, services);
   registerPhotoRoutes(server, services);
   registerAdminRoutes(server, services);
+  registerRosterRoutes(server, services);
   open311::registerOpen311Routes(server, services, config);
 }
 

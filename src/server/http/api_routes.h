@@ -1,5 +1,6 @@
 // The JSON API under /api/v1: every citizen, officer, supervisor and administrator flow. The endpoints
-// themselves live in one file per audience (citizen_, session_, officer_, supervisor_, admin_routes).
+// themselves live in one file per audience (citizen_, session_, officer_, supervisor_, admin_routes) or
+// resource (photo_, roster_routes).
 #pragma once
 
 #include "server/config.h"
@@ -36,5 +37,6 @@ void registerOfficerRoutes(httplib::Server& server, ApiServices& services);
 void registerSupervisorRoutes(httplib::Server& server, ApiServices& services);
 void registerPhotoRoutes(httplib::Server& server, ApiServices& services);
 void registerAdminRoutes(httplib::Server& server, ApiServices& services);
+void registerRosterRoutes(httplib::Server& server, ApiServices& services);
 
 }  // namespace bhabin::server::http

@@ -325,9 +325,7 @@ StoredAnswer Reports::move(const Principal& principal, const std::string& tracki
   checkIdempotencyKey(idempotencyKey);
   const std::string code = canonicalCode(trackingCode);
   const BackendSettings& settings = backend_.settings();
-  const bool noteRequired = asked.action == report::Action::Reject || asked.action == report::Action::Reopen ||
-                            asked.action == report::Action::Note;
-  auto note = report::validateNote(asked.note, noteRequired, settings.validation);
+  auto note = report::validateNote(asked.note, report::noteRequired(asked.action), settings.validation);
   if (!note.ok()) throw api::ApiError::invalidForm(note.errors);
   backend_.refreshRoster();
   if (asked.action == report::Action::HandOver && !backend_.roster().card(asked.handOverToNrp)) {

@@ -1,0 +1,175 @@
+#include "app/app_state_json.h"
+
+// cereal's JSON header first: it configures rapidjson (assertions throw), and every translation unit must see
+// rapidjson configured the same way.
+#include <cereal/archives/json.hpp>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <imgui.h>
+
+namespace bhabin::app {
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void text(Writer& out, const char* key, std::string_view value) {
+  out.Key(key);
+  out.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+const char* tabCode(ui::Tab tab) {
+  switch (tab) {
+    case ui::Tab::MyOfficer: return "my_officer";
+    case ui::Tab::Report: return "report";
+    case ui::Tab::Track: return "track";
+    case ui::Tab::Officer: return "officer";
+  }
+  return "my_officer";
+}
+
+const char* rosterStateCode(ui::RosterData::State state) {
+  switch (state) {
+    case ui::RosterData::State::Empty: return "empty";
+    case ui::RosterData::State::Loading: return "loading";
+    case ui::RosterData::State::Ready: return "ready";
+    case ui::RosterData::State::Failed: return "failed";
+  }
+  return "empty";
+}
+
+const char* syncPhaseCode(ui::SyncPhase phase) {
+  switch (phase) {
+    case ui::SyncPhase::Loading: return "loading";
+    case ui::SyncPhase::Idle: return "idle";
+    case ui::SyncPhase::Waiting: return "waiting";
+    case ui::SyncPhase::Sending: return "sending";
+    case ui::SyncPhase::Blocked: return "blocked";
+  }
+  return "loading";
+}
+
+void writeMyOfficer(Writer& out, const ui::AppUi& app) {
+  const auto& position = app.locate().position();
+  out.Key("position");
+  if (position) {
+    out.StartObject();
+    out.Key("lat");
+    out.Double(position->latDeg);
+    out.Key("lon");
+    out.Double(position->lonDeg);
+    out.EndObject();
+  } else {
+    out.Null();
+  }
+  const ui::MyOfficerView& answer = app.locate().answer();
+  text(out, "village", answer.villageCode.value_or(""));
+  text(out, "responsibleNrp", answer.responsible ? answer.responsible->nrp : "");
+  text(out, "responsibleStatus", match::responsibleStatusCode(answer.status));
+  out.Key("nearestNrps");
+  out.StartArray();
+  for (const ui::NearbyOfficerView& nearby : answer.nearestOnDuty) out.String(nearby.officer->nrp.c_str());
+  out.EndArray();
+}
+
+void writeCitizen(Writer& out, const ui::AppUi& app) {
+  const ui::SyncStatus sync = app.outbox().status();
+  out.Key("sync");
+  out.StartObject();
+  text(out, "phase", syncPhaseCode(sync.phase));
+  out.Key("waiting");
+  out.Uint64(sync.waiting);
+  out.Key("saving");
+  out.Bool(sync.saving);
+  text(out, "problem", sync.lastProblem);
+  out.EndObject();
+
+  out.Key("refusedFields");
+  out.StartArray();
+  for (const std::string& field : app.reportForm().refusedFields()) out.String(field.c_str());
+  out.EndArray();
+
+  out.Key("tracked");
+  out.StartArray();
+  for (const wire::TrackedReport& tracked : app.citizenReports().tracked()) {
+    out.StartObject();
+    text(out, "code", tracked.trackingCode);
+    out.Key("hasSecret");
+    out.Bool(!tracked.secret.empty());
+    out.EndObject();
+  }
+  out.EndArray();
+
+  const std::string& shown = app.trackPanel().shownCode();
+  text(out, "shownTrackingCode", shown);
+  const ui::TrackResult* result = shown.empty() ? nullptr : app.citizenReports().trackResult(shown);
+  text(out, "trackedStatus", result && result->report ? report::statusCode(result->report->status) : "");
+  text(out, "trackedOfficerNrp", result && result->report && result->report->assignedOfficer ? result->report->assignedOfficer->nrp : "");
+  out.Key("trackedTimeline");
+  out.StartArray();
+  if (result && result->report) {
+    for (const auto& event : result->report->timeline) out.String(report::statusCode(event.status).data());
+  }
+  out.EndArray();
+}
+
+void writeOfficer(Writer& out, const ui::AppUi& app) {
+  const ui::OfficerDesk& desk = app.officerDesk();
+  out.Key("session");
+  if (desk.session()) {
+    out.StartObject();
+    text(out, "nrp", desk.session()->nrp);
+    text(out, "role", desk.session()->role);
+    out.EndObject();
+  } else {
+    out.Null();
+  }
+  out.Key("onDuty");
+  if (desk.onDuty()) {
+    out.Bool(*desk.onDuty());
+  } else {
+    out.Null();
+  }
+  out.Key("worklist");
+  out.StartArray();
+  for (const wire::StaffReportView& item : desk.worklist()) {
+    out.StartObject();
+    text(out, "code", item.report.details().trackingCode);
+    text(out, "status", report::statusCode(item.report.status()));
+    out.EndObject();
+  }
+  out.EndArray();
+  out.Key("openedReport");
+  if (const auto& opened = desk.opened()) {
+    out.StartObject();
+    text(out, "code", opened->report.details().trackingCode);
+    text(out, "status", report::statusCode(opened->report.status()));
+    out.Key("allowedMoves");
+    out.StartArray();
+    for (report::Action action : opened->allowedMoves) out.String(report::actionCode(action).data());
+    out.EndArray();
+    out.EndObject();
+  } else {
+    out.Null();
+  }
+}
+
+}  // namespace
+
+std::string appStateJson(const ui::AppUi& app) {
+  rapidjson::StringBuffer buffer;
+  Writer out(buffer);
+  out.StartObject();
+  text(out, "tab", tabCode(app.tab()));
+  text(out, "language", i18n::languageCode(app.language()));
+  text(out, "rosterState", rosterStateCode(app.roster().state()));
+  out.Key("editingText");
+  out.Bool(ImGui::GetIO().WantTextInput);
+  writeMyOfficer(out, app);
+  writeCitizen(out, app);
+  writeOfficer(out, app);
+  out.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace bhabin::app

@@ -1,0 +1,225 @@
+#include "core/wire/api_answers.h"
+
+// cereal's JSON header first: it configures rapidjson (assertions throw), and every translation unit must see
+// rapidjson configured the same way.
+#include <cereal/archives/json.hpp>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "core/report/category.h"
+#include "core/wire/json_limits.h"
+#include "core/wire/report_codec.h"
+
+namespace bhabin::wire {
+
+namespace {
+
+// Answers hold whole worklists; individual strings stay small.
+constexpr JsonLimits kAnswerLimits{8 << 20, 12, 64 * 1024};
+
+struct Malformed : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+using Value = rapidjson::Value;
+
+const Value& member(const Value& object, const char* name) {
+  if (!object.IsObject()) throw Malformed(std::string("expected an object holding \"") + name + "\"");
+  const auto found = object.FindMember(name);
+  if (found == object.MemberEnd()) throw Malformed(std::string("\"") + name + "\" is missing");
+  return found->value;
+}
+
+const Value* optionalMember(const Value& object, const char* name) {
+  if (!object.IsObject()) return nullptr;
+  const auto found = object.FindMember(name);
+  return found == object.MemberEnd() || found->value.IsNull() ? nullptr : &found->value;
+}
+
+std::string text(const Value& object, const char* name) {
+  const Value& value = member(object, name);
+  if (!value.IsString()) throw Malformed(std::string("\"") + name + "\" must be a string");
+  return std::string(value.GetString(), value.GetStringLength());
+}
+
+std::string optionalText(const Value& object, const char* name) {
+  const Value* value = optionalMember(object, name);
+  if (!value) return {};
+  if (!value->IsString()) throw Malformed(std::string("\"") + name + "\" must be a string");
+  return std::string(value->GetString(), value->GetStringLength());
+}
+
+double number(const Value& object, const char* name) {
+  const Value& value = member(object, name);
+  if (!value.IsNumber() || !std::isfinite(value.GetDouble())) throw Malformed(std::string("\"") + name + "\" must be a number");
+  return value.GetDouble();
+}
+
+std::int64_t integer(const Value& object, const char* name) {
+  const Value& value = member(object, name);
+  if (!value.IsInt64()) throw Malformed(std::string("\"") + name + "\" must be a whole number");
+  return value.GetInt64();
+}
+
+bool boolean(const Value& object, const char* name) {
+  const Value& value = member(object, name);
+  if (!value.IsBool()) throw Malformed(std::string("\"") + name + "\" must be true or false");
+  return value.GetBool();
+}
+
+const Value& array(const Value& object, const char* name) {
+  const Value& value = member(object, name);
+  if (!value.IsArray()) throw Malformed(std::string("\"") + name + "\" must be a list");
+  return value;
+}
+
+template <typename T, typename FromCode>
+T codeOf(const Value& object, const char* name, FromCode fromCode) {
+  const std::string code = text(object, name);
+  const auto parsed = fromCode(code);
+  if (!parsed) throw Malformed(std::string("\"") + name + "\" has an unknown value \"" + code + "\"");
+  return *parsed;
+}
+
+std::optional<OfficerCardView> officerCard(const Value& object, const char* name) {
+  const Value* card = optionalMember(object, name);
+  if (!card) return std::nullopt;
+  return OfficerCardView{text(*card, "nrp"), text(*card, "name"), optionalText(*card, "phone")};
+}
+
+std::string serialized(const Value& value) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+StaffReportView staffReport(const Value& object) {
+  auto decoded = decodeReportJson(serialized(member(object, "report")));
+  if (auto* error = std::get_if<ParseError>(&decoded)) throw Malformed("\"report\": " + error->message);
+  std::vector<ReporterView> reporters;
+  for (const Value& reporter : array(object, "reporters").GetArray()) {
+    reporters.push_back({boolean(reporter, "anonymous"), optionalText(reporter, "name"), optionalText(reporter, "phone")});
+  }
+  std::vector<report::Action> moves;
+  for (const Value& move : array(object, "allowedMoves").GetArray()) {
+    const auto action = move.IsString() ? report::actionFromCode(move.GetString()) : std::nullopt;
+    if (!action) throw Malformed("\"allowedMoves\" holds an unknown move");
+    moves.push_back(*action);
+  }
+  return StaffReportView{std::get<report::Report>(std::move(decoded)), officerCard(object, "assignedOfficer"),
+                         std::move(reporters), std::move(moves)};
+}
+
+// Parses within limits and hands the root object to `read`; every failure becomes a ParseError.
+template <typename Read>
+auto decodeAnswer(std::string_view json, Read read) -> std::variant<decltype(read(std::declval<const Value&>())), ParseError> {
+  if (auto error = checkJsonLimits(json, kAnswerLimits)) return *error;
+  rapidjson::Document document;
+  document.Parse(json.data(), json.size());
+  if (document.HasParseError() || !document.IsObject()) return ParseError{"the answer is not one JSON object"};
+  try {
+    return read(document);
+  } catch (const Malformed& error) {
+    return ParseError{error.what()};
+  }
+}
+
+}  // namespace
+
+std::variant<ApiErrorView, ParseError> decodeApiError(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    const Value& error = member(root, "error");
+    ApiErrorView view{text(error, "code"), text(error, "message"), {}};
+    if (const Value* fields = optionalMember(error, "fields"); fields && fields->IsArray()) {
+      for (const Value& field : fields->GetArray()) {
+        view.fields.push_back({text(field, "field"), text(field, "code"), text(field, "message")});
+      }
+    }
+    return view;
+  });
+}
+
+std::variant<CreationAnswer, ParseError> decodeCreationAnswer(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    CreationAnswer answer{text(root, "trackingCode"), text(root, "secret"), optionalText(root, "assignmentReason"),
+                          officerCard(root, "assignedOfficer"), {}};
+    if (const Value* duplicates = optionalMember(root, "duplicates")) {
+      if (!duplicates->IsArray()) throw Malformed("\"duplicates\" must be a list");
+      for (const Value& other : duplicates->GetArray()) {
+        answer.duplicates.push_back(
+            {text(other, "trackingCode"), text(other, "title"), text(other, "status"), number(other, "distanceKm")});
+      }
+    }
+    return answer;
+  });
+}
+
+std::variant<PublicReportView, ParseError> decodePublicReport(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    PublicReportView view;
+    view.trackingCode = text(root, "trackingCode");
+    view.category = codeOf<report::Category>(root, "category", report::categoryFromCode);
+    view.title = text(root, "title");
+    view.description = text(root, "description");
+    view.status = codeOf<report::Status>(root, "status", report::statusFromCode);
+    view.incidentAtUnixMs = integer(root, "incidentAtUnixMs");
+    const Value& position = member(root, "position");
+    view.position = {number(position, "latDeg"), number(position, "lonDeg")};
+    view.assignedOfficer = officerCard(root, "assignedOfficer");
+    for (const Value& event : array(root, "timeline").GetArray()) {
+      view.timeline.push_back({codeOf<report::Action>(event, "action", report::actionFromCode),
+                               codeOf<report::Status>(event, "status", report::statusFromCode),
+                               codeOf<report::Role>(event, "actorRole", report::roleFromCode), integer(event, "atUnixMs"),
+                               optionalText(event, "note")});
+    }
+    if (view.timeline.empty()) throw Malformed("\"timeline\" is empty");
+    return view;
+  });
+}
+
+std::variant<SessionView, ParseError> decodeSession(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    return SessionView{text(root, "nrp"), text(root, "name"), text(root, "role"), optionalText(root, "areaCode")};
+  });
+}
+
+std::variant<std::vector<StaffReportView>, ParseError> decodeWorklist(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    std::vector<StaffReportView> reports;
+    for (const Value& item : array(root, "reports").GetArray()) reports.push_back(staffReport(item));
+    return reports;
+  });
+}
+
+std::variant<StaffReportView, ParseError> decodeStaffReport(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) { return staffReport(root); });
+}
+
+std::variant<MoveAnswer, ParseError> decodeMoveAnswer(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    return MoveAnswer{text(root, "outcome"), optionalText(root, "message"), staffReport(member(root, "report"))};
+  });
+}
+
+std::variant<OfficerStatusView, ParseError> decodeOfficerStatus(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) { return OfficerStatusView{boolean(root, "onDuty"), integer(root, "openReports")}; });
+}
+
+std::variant<std::vector<HandOverCandidate>, ParseError> decodeHandOverCandidates(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    std::vector<HandOverCandidate> candidates;
+    for (const Value& item : array(root, "officers").GetArray()) {
+      auto card = officerCard(item, "officer");
+      if (!card) throw Malformed("\"officer\" is missing");
+      candidates.push_back({std::move(*card), number(item, "distanceKm")});
+    }
+    return candidates;
+  });
+}
+
+}  // namespace bhabin::wire

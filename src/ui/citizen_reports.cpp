@@ -1,0 +1,125 @@
+#include "ui/citizen_reports.h"
+
+#include <algorithm>
+
+#include "core/domain/region_code.h"
+#include "core/sync/change.h"
+#include "core/tracking/tracking_code.h"
+#include "ui/api_problem.h"
+
+namespace bhabin::ui {
+
+namespace {
+
+template <std::size_t N>
+std::array<std::uint8_t, N> randomArray(Platform& platform) {
+  const std::vector<std::uint8_t> bytes = platform.randomBytes(N);
+  std::array<std::uint8_t, N> out{};
+  std::copy_n(bytes.begin(), std::min(N, bytes.size()), out.begin());
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> canonicalTrackingCode(const std::string& typed) {
+  auto parsed = tracking::parseTrackingCode(typed);
+  if (auto* code = std::get_if<tracking::TrackingCode>(&parsed)) return code->text;
+  return std::nullopt;
+}
+
+void CitizenReports::restore() {
+  platform_.load(kStorageKey, [this](std::optional<std::string> bytes) {
+    if (bytes) {
+      auto decoded = wire::decodeTrackedReports(*bytes);
+      if (auto* stored = std::get_if<std::vector<wire::TrackedReport>>(&decoded)) {
+        for (auto& report : *stored) {
+          if (!trackedReport(report.trackingCode)) tracked_.push_back(std::move(report));
+        }
+      }
+    }
+    restored_ = true;
+    if (changedBeforeRestore_) persist();
+  });
+}
+
+std::optional<std::string> CitizenReports::submit(report::ReportDetails details) {
+  const auto regency = domain::regencyOf(details.villageCode);
+  if (!regency) return std::nullopt;
+  const auto code = tracking::makeTrackingCode(*regency, randomArray<tracking::kRandomBytes>(platform_));
+  if (!code) return std::nullopt;
+  details.trackingCode = code->text;
+  const std::int64_t now = platform_.nowUnixMs();
+  tracked_.insert(tracked_.begin(), {code->text, "", details.title, now});
+  persist();
+
+  sync::Change change;
+  change.idempotencyKey = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
+  change.kind = sync::ChangeKind::SubmitReport;
+  change.actor = {report::Role::Citizen, ""};
+  change.createdAtUnixMs = now;
+  change.reportId = code->text;
+  change.details = std::move(details);
+  outbox_.queue(std::move(change));
+  return code->text;
+}
+
+void CitizenReports::created(const sync::Change& change, const wire::CreationAnswer& answer) {
+  auto found = std::find_if(tracked_.begin(), tracked_.end(),
+                            [&](const wire::TrackedReport& r) { return r.trackingCode == change.reportId; });
+  if (found == tracked_.end()) {
+    tracked_.insert(tracked_.begin(), {answer.trackingCode, answer.secret, change.details.title, change.createdAtUnixMs});
+  } else {
+    found->secret = answer.secret;
+  }
+  persist();
+}
+
+void CitizenReports::track(const std::string& typedCode, const std::string& secret) {
+  const auto code = canonicalTrackingCode(typedCode);
+  if (!code) return;
+  results_[*code].state = TrackResult::State::Loading;
+  HttpRequest request;
+  request.path = "/api/v1/track/" + *code;
+  request.headers["X-Report-Secret"] = secret;
+  platform_.send(request, [this, code = *code](const HttpResponse& response) {
+    TrackResult& result = results_[code];
+    result.fetchedAtUnixMs = platform_.nowUnixMs();
+    if (response.status == 200) {
+      auto decoded = wire::decodePublicReport(response.body);
+      if (auto* view = std::get_if<wire::PublicReportView>(&decoded)) {
+        result.report = std::move(*view);
+        result.state = TrackResult::State::Found;
+        return;
+      }
+      result.problem = std::get<wire::ParseError>(decoded).message;
+      result.state = TrackResult::State::Failed;
+      return;
+    }
+    result.problem = problemOf(response);
+    // A failed refresh keeps the last report shown, with its age.
+    result.state = response.status == 404 ? TrackResult::State::NotFound : TrackResult::State::Failed;
+  });
+}
+
+const TrackResult* CitizenReports::trackResult(const std::string& code) const {
+  const auto found = results_.find(code);
+  return found == results_.end() ? nullptr : &found->second;
+}
+
+const wire::TrackedReport* CitizenReports::trackedReport(const std::string& code) const {
+  for (const auto& report : tracked_) {
+    if (report.trackingCode == code) return &report;
+  }
+  return nullptr;
+}
+
+// Until the stored list has been read, saving would replace it: the save waits for restore() to merge.
+void CitizenReports::persist() {
+  if (!restored_) {
+    changedBeforeRestore_ = true;
+    return;
+  }
+  platform_.save(kStorageKey, wire::encodeTrackedReports(tracked_), [](bool) {});
+}
+
+}  // namespace bhabin::ui

@@ -1,0 +1,61 @@
+// A citizen's reports on this device: filing one (through the outbox, so it works offline and arrives once),
+// the list of codes filed here (kept in device storage), and following any report by code and secret.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/report/report.h"
+#include "core/wire/api_answers.h"
+#include "core/wire/api_requests.h"
+#include "ui/outbox_sender.h"
+#include "ui/platform.h"
+
+namespace bhabin::ui {
+
+struct TrackResult {
+  enum class State { Loading, Found, NotFound, Failed } state = State::Loading;
+  std::optional<wire::PublicReportView> report;
+  std::string problem;  // the server's message, or empty for "no network"
+  std::int64_t fetchedAtUnixMs = 0;
+};
+
+class CitizenReports {
+ public:
+  static constexpr const char* kStorageKey = "tracked_reports";
+
+  CitizenReports(Platform& platform, OutboxSender& outbox) : platform_(platform), outbox_(outbox) {}
+
+  // Reads the list kept on the device; reports filed before it is read are kept with the stored ones.
+  void restore();
+  // Queues a validated report; gives it its tracking code here so the citizen has it even offline.
+  // Returns the code, or nothing when the village code has no regency (the validator prevents that).
+  std::optional<std::string> submit(report::ReportDetails details);
+  // The outbox's answer to a report filed from this device.
+  void created(const sync::Change& change, const wire::CreationAnswer& answer);
+
+  // Looks a report up; the answer arrives in trackResult(code). `typedCode` as the person typed it.
+  void track(const std::string& typedCode, const std::string& secret);
+  const TrackResult* trackResult(const std::string& code) const;
+
+  const std::vector<wire::TrackedReport>& tracked() const { return tracked_; }
+  const wire::TrackedReport* trackedReport(const std::string& code) const;
+
+ private:
+  void persist();
+
+  Platform& platform_;
+  OutboxSender& outbox_;
+  std::vector<wire::TrackedReport> tracked_;  // newest first
+  std::map<std::string, TrackResult> results_;
+  bool restored_ = false;
+  bool changedBeforeRestore_ = false;
+};
+
+// The canonical form of a typed tracking code, or nothing when it is not one.
+std::optional<std::string> canonicalTrackingCode(const std::string& typed);
+
+}  // namespace bhabin::ui

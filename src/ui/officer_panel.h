@@ -1,0 +1,34 @@
+// The officers' tab: log in with NRP and password; then duty, position sharing, the worklist (most urgent
+// first, with its age when the network is gone), and one report at a time — its reporters to call, its
+// timeline, and the moves allowed now, each with a note, including handing it to a nearby officer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/i18n/catalog.h"
+#include "core/report/validation_error.h"
+#include "ui/officer_desk.h"
+#include "ui/platform.h"
+
+namespace bhabin::ui {
+
+class OfficerPanel {
+ public:
+  void draw(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk);
+
+ private:
+  void drawLogin(const i18n::Catalog& texts, OfficerDesk& desk);
+  void drawDuty(const i18n::Catalog& texts, Platform& platform, OfficerDesk& desk);
+  void drawWorklist(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk);
+  void drawOpened(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk);
+  void drawMoves(const i18n::Catalog& texts, i18n::Language language, OfficerDesk& desk);
+
+  std::string nrp_;
+  std::string password_;
+  std::string note_;
+  std::vector<report::ValidationError> noteErrors_;
+  bool choosingHandOver_ = false;
+};
+
+}  // namespace bhabin::ui

@@ -1,0 +1,57 @@
+// What the panels and flows need from the device, without knowing it is a browser: HTTP, storage that
+// survives closing the tab, the clock, randomness, the position, and links that leave the app. The browser
+// implements it with fetch, IndexedDB and navigator APIs (src/app/browser_platform); tests with a fake.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/geo/lat_lon.h"
+
+namespace bhabin::ui {
+
+struct HttpRequest {
+  std::string method = "GET";
+  std::string path;  // "/api/v1/…", on the app's own server
+  std::map<std::string, std::string> headers;
+  std::string body;
+};
+
+struct HttpResponse {
+  int status = 0;             // 0 = no answer (offline, connection refused, aborted)
+  std::string body;
+  int retryAfterSeconds = 0;  // from Retry-After, when the server sent one
+  std::string etag;           // from ETag, for conditional requests
+};
+
+struct GeolocationResult {
+  std::optional<geo::LatLon> position;
+  enum class Failure { None, Denied, Unavailable, Timeout, Unsupported } failure = Failure::None;
+};
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+
+  virtual void send(const HttpRequest& request, std::function<void(const HttpResponse&)> done) = 0;
+
+  // Device storage (IndexedDB in the browser). `done(true)` only once the bytes are durably written.
+  virtual void save(const std::string& key, const std::string& bytes, std::function<void(bool)> done) = 0;
+  // `done(nullopt)` for a key never saved (or storage unavailable).
+  virtual void load(const std::string& key, std::function<void(std::optional<std::string>)> done) = 0;
+
+  virtual std::int64_t nowUnixMs() const = 0;
+  virtual int utcOffsetMinutes() const = 0;  // the device's time zone now: WIB +420, WITA +480, WIT +540
+  virtual std::vector<std::uint8_t> randomBytes(std::size_t count) = 0;  // cryptographically random
+  virtual void locate(std::function<void(const GeolocationResult&)> done) = 0;
+  virtual bool online() const = 0;
+
+  virtual void openExternal(const std::string& url) = 0;  // tel:, https://wa.me/…
+  virtual void copyText(const std::string& text) = 0;
+};
+
+}  // namespace bhabin::ui

@@ -1,0 +1,60 @@
+// The citizen's report form: category, what happened, where (the chosen position; the pin can be dragged),
+// when, name and phone or anonymous, consent. The core's validator checks it on the device, with the same
+// rules and messages as the server; a valid report goes to the outbox and its tracking code is shown at once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/i18n/catalog.h"
+#include "core/report/report_validation.h"
+#include "ui/citizen_reports.h"
+#include "ui/locate_panel.h"
+#include "ui/platform.h"
+
+namespace bhabin::ui {
+
+struct ReportDraft {
+  int category = -1;  // index into report::kAllCategories; -1 = not chosen
+  std::string title;
+  std::string description;
+  int daysAgo = 0;     // 0 today, 1 yesterday, 2 the day before
+  std::string time;    // "HH:MM" or "HH.MM", local time; filled with the time the form opened
+  bool anonymous = false;
+  std::string name;
+  std::string phone;
+  bool consent = false;
+};
+
+// The form as the validator reads it. `incidentAtUnixMs` stays empty when the time is not "HH:MM" or "HH.MM".
+report::ReportForm formFromDraft(const ReportDraft& draft, const geo::LatLon* position, const std::string& villageCode,
+                                 std::int64_t nowUnixMs, int utcOffsetMinutes);
+
+class ReportFormPanel {
+ public:
+  // Draws the form, or the confirmation of the report just filed. Returns a tracking code when the citizen
+  // asks to follow that report.
+  std::optional<std::string> draw(const i18n::Catalog& texts, i18n::Language language, Platform& platform,
+                                  const LocatePanel& locate, CitizenReports& reports, const OutboxSender& outbox);
+
+  const std::optional<std::string>& sentCode() const { return sentCode_; }
+  // The fields refused at the last attempt to send, by the core's validator ("consent" for the declaration).
+  std::vector<std::string> refusedFields() const;
+
+ private:
+  void drawForm(const i18n::Catalog& texts, i18n::Language language, Platform& platform, const LocatePanel& locate,
+                CitizenReports& reports);
+  std::optional<std::string> drawSent(const i18n::Catalog& texts, Platform& platform, const CitizenReports& reports,
+                                      const OutboxSender& outbox);
+  void fieldErrors(const char* field, i18n::Language language) const;
+  void submit(Platform& platform, const LocatePanel& locate, CitizenReports& reports);
+
+  ReportDraft draft_;
+  bool timeFilled_ = false;
+  bool tried_ = false;
+  std::vector<report::ValidationError> errors_;
+  std::optional<std::string> sentCode_;
+};
+
+}  // namespace bhabin::ui

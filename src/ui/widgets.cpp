@@ -1,0 +1,139 @@
+#include "ui/widgets.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "ui/theme.h"
+#include "ui/widget_tags.h"
+
+namespace bhabin::ui {
+
+namespace {
+
+ImVec2 buttonSize(bool fullWidth) { return ImVec2(fullWidth ? ImGui::GetContentRegionAvail().x : 0.0f, 0.0f); }
+
+// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm): no time-zone database needed.
+void civilFromDays(std::int64_t days, int& year, int& month, int& day) {
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const auto dayOfEra = static_cast<unsigned>(days - era * 146097);
+  const unsigned yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+  const unsigned dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+  const unsigned shiftedMonth = (5 * dayOfYear + 2) / 153;
+  day = static_cast<int>(dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
+  month = static_cast<int>(shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+  year = static_cast<int>(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+}
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+}  // namespace
+
+ImFont* largeFontOrDefault() { return largeFont() != nullptr ? largeFont() : ImGui::GetFont(); }
+
+bool button(const char* label, std::string_view id, bool fullWidth) {
+  const bool pressed = ImGui::Button(label, buttonSize(fullWidth));
+  tag(id);
+  return pressed;
+}
+
+bool alarmButton(const char* label, std::string_view id, bool fullWidth) {
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.11f, 0.11f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.85f, 0.16f, 0.16f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.60f, 0.08f, 0.08f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  const bool pressed = button(label, id, fullWidth);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+void scrollByDrag() {
+  constexpr float kDragThreshold = 10.0f;  // CSS pixels: a tap wobbles less than this
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragThreshold)) return;
+  // A mostly sideways drag in a text field selects text; anything else scrolls.
+  const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, kDragThreshold);
+  const bool editingText = g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
+  if (editingText && std::abs(drag.x) >= std::abs(drag.y)) return;
+  if (g.ActiveId != 0) ImGui::ClearActiveID();
+  ImGui::SetScrollY(ImGui::GetScrollY() - g.IO.MouseDelta.y);
+}
+
+void errorText(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.08f, 0.08f, 1.0f));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+void hintText(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+}
+
+std::string formatLocalTime(std::int64_t unixMs, int utcOffsetMinutes) {
+  const std::int64_t localMinutes = floorDiv(unixMs, 60000) + utcOffsetMinutes;
+  const std::int64_t days = floorDiv(localMinutes, 1440);
+  const auto minuteOfDay = static_cast<int>(localMinutes - days * 1440);
+  int year = 0, month = 0, day = 0;
+  civilFromDays(days, year, month, day);
+  char text[64];
+  std::snprintf(text, sizeof text, "%02d-%02d-%04d %02d:%02d", day, month, year, minuteOfDay / 60, minuteOfDay % 60);
+  return text;
+}
+
+std::string formatAge(std::int64_t ageMs, const i18n::Catalog& texts) {
+  const std::int64_t minutes = ageMs / 60000;
+  if (minutes < 1) return texts.text("age.just_now");
+  if (minutes < 60) return std::to_string(minutes) + " " + texts.text("age.minutes_ago");
+  if (minutes < 48 * 60) return std::to_string(minutes / 60) + " " + texts.text("age.hours_ago");
+  return std::to_string(minutes / 1440) + " " + texts.text("age.days_ago");
+}
+
+std::string formatKm(double km) {
+  char text[32];
+  std::snprintf(text, sizeof text, km < 10.0 ? "%.1f km" : "%.0f km", km);
+  return text;
+}
+
+std::string telUrl(std::string_view phoneE164) { return "tel:" + std::string(phoneE164); }
+
+std::string whatsappUrl(std::string_view phoneE164) {
+  std::string digits;
+  for (char c : phoneE164) {
+    if (c >= '0' && c <= '9') digits.push_back(c);
+  }
+  return "https://wa.me/" + digits;
+}
+
+const char* statusLabel(report::Status status, const i18n::Catalog& texts) {
+  switch (status) {
+    case report::Status::Submitted: return texts.text("status.submitted");
+    case report::Status::Received: return texts.text("status.received");
+    case report::Status::InProcess: return texts.text("status.in_process");
+    case report::Status::HandedOver: return texts.text("status.handed_over");
+    case report::Status::Resolved: return texts.text("status.resolved");
+    case report::Status::Rejected: return texts.text("status.rejected");
+  }
+  return texts.text("status.submitted");
+}
+
+const char* actionLabel(report::Action action, const i18n::Catalog& texts) {
+  switch (action) {
+    case report::Action::Submit: return texts.text("action.submit");
+    case report::Action::Receive: return texts.text("action.receive");
+    case report::Action::Start: return texts.text("action.start");
+    case report::Action::Resolve: return texts.text("action.resolve");
+    case report::Action::Reject: return texts.text("action.reject");
+    case report::Action::HandOver: return texts.text("action.hand_over");
+    case report::Action::Reopen: return texts.text("action.reopen");
+    case report::Action::Note: return texts.text("action.note");
+  }
+  return texts.text("action.note");
+}
+
+}  // namespace bhabin::ui

@@ -1,0 +1,345 @@
+// The whole interface headless (ui/app_ui.h): the real catalogs, a fake device, a recording map, ImGui frames
+// without a window, and taps at the places the widget tags say things were drawn.
+#include "ui/app_ui.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/tracking/tracking_code.h"
+#include "core/wire/roster_codec.h"
+#include "fake_platform.h"
+#include "headless_imgui.h"
+#include "recording_map_view.h"
+#include "ui/input_queue.h"
+#include "ui/widget_tags.h"
+
+namespace bhabin::ui {
+namespace {
+
+using testing::FakePlatform;
+using testing::HeadlessImGui;
+using testing::RecordingMapView;
+
+i18n::Catalog loadCatalog(const char* code) {
+  const std::filesystem::path path = std::filesystem::path(BHABIN_SOURCE_DIR) / "assets/i18n" / (std::string(code) + ".json");
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  auto parsed = i18n::parseCatalog(text.str());
+  if (auto* error = std::get_if<wire::ParseError>(&parsed)) {
+    ADD_FAILURE() << path << ": " << error->message;
+    return {};
+  }
+  return std::get<i18n::Catalog>(std::move(parsed));
+}
+
+// Three officers (the third off duty) responsible for three villages of Brebes.
+wire::RosterSnapshot smallRoster() {
+  wire::RosterSnapshot roster;
+  roster.version = 7;
+  roster.officers = {
+      {"85010001", "Bripka Joko Santoso", "+6281234567890", {-6.872, 109.042}, true, 0},
+      {"85010002", "Brigpol Ani Lestari", "+6281311112222", {-6.901, 109.051}, true, 2},
+      {"85010003", "Bripda Budi Hartono", "", {-6.968, 109.101}, false, 0},
+  };
+  roster.villages = {
+      {"33.29.01.2001", "Pasarbatang", "Brebes", "Brebes", "Jawa Tengah", {-6.870, 109.040}, 0},
+      {"33.29.01.2002", "Limbangan Wetan", "Brebes", "Brebes", "Jawa Tengah", {-6.900, 109.050}, 1},
+      {"33.29.02.2001", "Jatibarang Kidul", "Jatibarang", "Brebes", "Jawa Tengah", {-6.970, 109.100}, 2},
+  };
+  return roster;
+}
+
+std::optional<TaggedWidget> tagged(const std::string& id) {
+  for (const TaggedWidget& widget : widgetTags().widgets()) {
+    if (widget.id == id) return widget;
+  }
+  return std::nullopt;
+}
+
+ImVec2 centreOf(const TaggedWidget& widget) { return ImVec2(widget.x + widget.width / 2, widget.y + widget.height / 2); }
+
+class AppUiTest : public ::testing::Test {
+ protected:
+  explicit AppUiTest(ImVec2 display = ImVec2(1024.0f, 900.0f)) : imgui(display) {}
+
+  // start() and the roster's answer.
+  void startWithRoster() {
+    app.start();
+    ASSERT_NE(platform.pendingRequest("GET", "/api/v1/roster"), nullptr);
+    ASSERT_TRUE(platform.respondTo("GET", "/api/v1/roster", {200, wire::encodeRosterJson(smallRoster()), 0, "\"7\""}));
+    ASSERT_EQ(app.roster().state(), RosterData::State::Ready);
+  }
+  void frames(int count = 2) {
+    for (int i = 0; i < count; ++i) imgui.frame(draw);
+  }
+  // Taps the widget tagged `id` in the last frame; false when it was not drawn.
+  // Taps the widget tagged `id` in the last frame; false when it was not drawn. Afterwards the pointer is parked
+  // off-screen, as the browser does when a finger lifts (src/app/browser_input.cpp pointerGone): ImGui ignores
+  // a press on a tab when the pointer jumped there from another tab in the same frame.
+  bool tap(const std::string& id) {
+    const auto widget = tagged(id);
+    if (!widget) return false;
+    imgui.tap(centreOf(*widget), draw);
+    InputQueue lifted;
+    lifted.push(InputEvent::pointerMove(-3.0e38f, -3.0e38f));
+    lifted.applyTo(ImGui::GetIO());
+    imgui.frame(draw);
+    return true;
+  }
+
+  // Delivers key and text events to the focused field, one state change per frame as the browser does.
+  void type(std::initializer_list<InputEvent> events) {
+    installKeyMap(ImGui::GetIO());
+    InputQueue queue;
+    for (const InputEvent& event : events) queue.push(event);
+    while (!queue.empty()) {
+      queue.applyTo(ImGui::GetIO());
+      imgui.frame(draw);
+    }
+  }
+  static bool contains(const std::vector<std::string>& fields, const std::string& field) {
+    return std::find(fields.begin(), fields.end(), field) != fields.end();
+  }
+
+  HeadlessImGui imgui;
+  FakePlatform platform;
+  RecordingMapView map;
+  AppUi app{platform, map, {loadCatalog("id"), loadCatalog("en")}};
+  std::function<void()> draw = [this] { app.frame(); };
+};
+
+class PhoneAppUiTest : public AppUiTest {
+ protected:
+  PhoneAppUiTest() : AppUiTest(ImVec2(360.0f, 780.0f)) {}
+};
+
+TEST_F(AppUiTest, StartAsksForTheRosterAndReadsWhatTheDeviceKept) {
+  app.start();
+  ASSERT_EQ(platform.requests.size(), 1u) << "a citizen's device asks for nothing but the roster";
+  EXPECT_EQ(platform.requests[0].method, "GET");
+  EXPECT_EQ(platform.requests[0].path, "/api/v1/roster");
+  for (const char* key : {AppUi::kLanguageKey, OutboxSender::kStorageKey, CitizenReports::kStorageKey, OfficerDesk::kSignedInKey}) {
+    EXPECT_NE(std::find(platform.loads.begin(), platform.loads.end(), key), platform.loads.end()) << key;
+  }
+  EXPECT_EQ(app.roster().state(), RosterData::State::Loading);
+  EXPECT_EQ(app.tab(), Tab::MyOfficer);
+  EXPECT_EQ(app.language(), i18n::Language::Indonesian);
+}
+
+TEST_F(AppUiTest, ChoosingAPositionNamesTheVillagesResponsibleOfficer) {
+  startWithRoster();
+  app.choosePosition({-6.8705, 109.0405});
+  const MyOfficerView& answer = app.locate().answer();
+  EXPECT_EQ(answer.villageCode, std::optional<std::string>("33.29.01.2001"));
+  ASSERT_NE(answer.responsible, nullptr);
+  EXPECT_EQ(answer.responsible->nrp, "85010001");
+  EXPECT_EQ(answer.responsible->name, "Bripka Joko Santoso");
+  EXPECT_EQ(answer.status, match::ResponsibleStatus::Available);
+  ASSERT_FALSE(map.markers.empty());
+  EXPECT_DOUBLE_EQ(map.markers.back().latDeg, -6.8705);
+  EXPECT_DOUBLE_EQ(map.markers.back().lonDeg, 109.0405);
+}
+
+TEST_F(AppUiTest, AnOffDutyResponsibleOfficerComesWithTheNearestOnDuty) {
+  startWithRoster();
+  app.choosePosition({-6.9695, 109.0995});
+  const MyOfficerView& answer = app.locate().answer();
+  EXPECT_EQ(answer.villageCode, std::optional<std::string>("33.29.02.2001"));
+  ASSERT_NE(answer.responsible, nullptr);
+  EXPECT_EQ(answer.responsible->nrp, "85010003");
+  EXPECT_EQ(answer.status, match::ResponsibleStatus::OffDuty);
+  ASSERT_FALSE(answer.nearestOnDuty.empty());
+  EXPECT_EQ(answer.nearestOnDuty[0].officer->nrp, "85010002") << "Limbangan Wetan's officer is the nearest on duty";
+}
+
+TEST_F(AppUiTest, APositionChosenBeforeTheRosterArrivesIsAnsweredOnceItDoes) {
+  app.start();
+  app.choosePosition({-6.8705, 109.0405});
+  EXPECT_EQ(app.locate().answer().responsible, nullptr);
+  ASSERT_TRUE(platform.respondTo("GET", "/api/v1/roster", {200, wire::encodeRosterJson(smallRoster()), 0, {}}));
+  frames();
+  ASSERT_NE(app.locate().answer().responsible, nullptr);
+  EXPECT_EQ(app.locate().answer().responsible->nrp, "85010001");
+}
+
+TEST_F(AppUiTest, TheOfficersLayerShowsEveryOfficerInViewOnceTheRosterArrives) {
+  startWithRoster();
+  frames(1);
+  const auto& points = map.layers[MapLayer::Officers];
+  std::uint32_t officers = 0;
+  for (const MapPoint& point : points) officers += point.count;
+  EXPECT_EQ(officers, 3u);
+}
+
+TEST_F(AppUiTest, TheTabsAreTaggedAndATapOnEachSwitchesToIt) {
+  startWithRoster();
+  frames();
+  for (const char* id : {"tab.my_officer", "tab.report", "tab.track", "tab.officer"}) {
+    EXPECT_TRUE(tagged(id).has_value()) << id;
+  }
+  EXPECT_EQ(app.tab(), Tab::MyOfficer);
+  const std::pair<const char*, Tab> taps[] = {
+      {"tab.report", Tab::Report}, {"tab.track", Tab::Track}, {"tab.officer", Tab::Officer}, {"tab.my_officer", Tab::MyOfficer}};
+  for (const auto& [id, tab] : taps) {
+    ASSERT_TRUE(tap(id)) << id;
+    frames(1);
+    EXPECT_EQ(app.tab(), tab) << id;
+  }
+}
+
+TEST_F(PhoneAppUiTest, OnAPhoneTheTabsAreTappableToo) {
+  startWithRoster();
+  frames();
+  ASSERT_TRUE(tap("tab.report"));
+  frames(1);
+  EXPECT_EQ(app.tab(), Tab::Report);
+  ASSERT_TRUE(tap("tab.track"));
+  frames(1);
+  EXPECT_EQ(app.tab(), Tab::Track);
+}
+
+TEST_F(AppUiTest, TheReportTabShowsTheFormWithItsSubmitButton) {
+  startWithRoster();
+  frames();
+  EXPECT_FALSE(tagged("report.category").has_value()) << "not drawn while another tab is shown";
+  ASSERT_TRUE(tap("tab.report"));
+  frames(1);
+  EXPECT_TRUE(tagged("report.category").has_value());
+  EXPECT_TRUE(tagged("report.emergency").has_value());
+}
+
+TEST_F(AppUiTest, SendingAnEmptyFormMarksTheMissingFieldsAndQueuesNothing) {
+  startWithRoster();
+  frames();
+  ASSERT_TRUE(tap("tab.report"));
+  frames(1);
+  ASSERT_TRUE(tap("report.submit"));
+  const std::vector<std::string> refused = app.reportForm().refusedFields();
+  for (const char* field : {"category", "title", "description", "consent"}) EXPECT_TRUE(contains(refused, field)) << field;
+  EXPECT_FALSE(contains(refused, "incidentAtUnixMs")) << "the time is filled in when the form opens";
+  EXPECT_TRUE(app.outbox().outbox().empty());
+  EXPECT_FALSE(app.reportForm().sentCode().has_value());
+}
+
+// The time field once used ImGui's decimal filter, which drops ':': a retyped "07:15" became "0715", which
+// formFromDraft cannot read (checked: this test failed then).
+TEST_F(AppUiTest, ATimeRetypedAsHoursColonMinutesIsAccepted) {
+  startWithRoster();
+  frames();
+  ASSERT_TRUE(tap("tab.report"));
+  frames(1);
+  ASSERT_TRUE(tap("report.time"));
+  type({InputEvent::key(35, true), InputEvent::key(35, false),  // End
+        InputEvent::key(8, true), InputEvent::key(8, false), InputEvent::key(8, true), InputEvent::key(8, false),
+        InputEvent::key(8, true), InputEvent::key(8, false), InputEvent::key(8, true), InputEvent::key(8, false),
+        InputEvent::key(8, true), InputEvent::key(8, false),  // five Backspaces clear "HH:MM"
+        InputEvent::typed("07:15")});
+  ASSERT_TRUE(tap("report.submit"));
+  const std::vector<std::string> refused = app.reportForm().refusedFields();
+  EXPECT_TRUE(contains(refused, "title")) << "the form was sent";
+  EXPECT_FALSE(contains(refused, "incidentAtUnixMs")) << "\"07:15\" was typed";
+}
+
+TEST_F(AppUiTest, TheResponsibleOfficersCallButtonOpensATelLink) {
+  startWithRoster();
+  app.choosePosition({-6.8705, 109.0405});
+  frames();
+  ASSERT_TRUE(tagged("myofficer.responsible").has_value());
+  ASSERT_TRUE(tap("myofficer.call"));
+  ASSERT_FALSE(platform.openedUrls.empty());
+  EXPECT_EQ(platform.openedUrls.back(), "tel:+6281234567890");
+}
+
+TEST_F(AppUiTest, TheEmergencyButtonCalls110) {
+  startWithRoster();
+  frames();
+  ASSERT_TRUE(tap("emergency.call"));
+  EXPECT_EQ(platform.openedUrls, std::vector<std::string>{"tel:110"});
+}
+
+TEST_F(AppUiTest, TheLanguageSwitchIsRememberedOnTheDevice) {
+  startWithRoster();
+  frames();
+  ASSERT_TRUE(tap("language.toggle"));
+  EXPECT_EQ(app.language(), i18n::Language::English);
+  EXPECT_EQ(platform.storedValue(AppUi::kLanguageKey), std::optional<std::string>("en"));
+
+  RecordingMapView otherMap;
+  AppUi next(platform, otherMap, {loadCatalog("id"), loadCatalog("en")});
+  next.start();
+  EXPECT_EQ(next.language(), i18n::Language::English);
+}
+
+TEST_F(AppUiTest, ALinkToAReportOpensTheTrackTabAndFetchesItWithItsSecret) {
+  startWithRoster();
+  frames();
+  const std::string code = tracking::makeTrackingCode("33.29", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})->text;
+  std::string lower = code;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  app.openLink("track=" + lower + "&s=0a1b2c3d-4e5f6071-8293a4b5");
+
+  const HttpRequest* request = platform.pendingRequest("GET", "/api/v1/track/" + code);
+  ASSERT_NE(request, nullptr);
+  EXPECT_EQ(request->headers.at("X-Report-Secret"), "0a1b2c3d-4e5f6071-8293a4b5");
+  frames();
+  EXPECT_EQ(app.tab(), Tab::Track);
+  EXPECT_EQ(app.trackPanel().shownCode(), code);
+
+  ASSERT_TRUE(platform.respondTo(
+      "GET", "/api/v1/track/" + code,
+      {200,
+       R"({"trackingCode":")" + code +
+           R"(","category":"crime","title":"Pencurian motor","description":"Motor hilang di depan masjid.",)"
+           R"("incidentAtUnixMs":1795820000000,"villageCode":"33.29.01.2001","status":"submitted",)"
+           R"("createdAtUnixMs":1795821000000,"updatedAtUnixMs":1795821000000,"position":{"latDeg":-6.87,"lonDeg":109.04},)"
+           R"("assignedOfficer":null,"timeline":[{"action":"submit","status":"submitted","atUnixMs":1795821000000,)"
+           R"("actorRole":"citizen","note":""}]})",
+       0,
+       {}}));
+  frames();
+  const TrackResult* result = app.citizenReports().trackResult(code);
+  ASSERT_NE(result, nullptr);
+  EXPECT_EQ(result->state, TrackResult::State::Found);
+  EXPECT_TRUE(tagged("track.shown_code").has_value());
+}
+
+TEST_F(AppUiTest, ALinkWithoutATrackingCodeChangesNothing) {
+  startWithRoster();
+  frames();
+  const std::size_t sent = platform.requests.size();
+  app.openLink("s=secret");
+  app.openLink("");
+  frames();
+  EXPECT_EQ(app.tab(), Tab::MyOfficer);
+  EXPECT_EQ(platform.requests.size(), sent);
+}
+
+TEST_F(AppUiTest, ALinkWithAMistypedCodeFetchesNothingAndShowsTheLookup) {
+  startWithRoster();
+  frames();
+  std::string code = tracking::makeTrackingCode("33.29", {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})->text;
+  code[6] = code[6] == 'A' ? 'B' : 'A';
+  const std::size_t sent = platform.requests.size();
+  app.openLink("track=" + code + "&s=secret");
+  frames();
+  EXPECT_EQ(platform.requests.size(), sent);
+  EXPECT_EQ(app.trackPanel().shownCode(), "");
+  EXPECT_EQ(app.tab(), Tab::Track);
+  EXPECT_TRUE(tagged("track.code").has_value()) << "the code can be typed again";
+}
+
+TEST_F(AppUiTest, TheSyncLineIsDrawnAndTheOutboxStartsIdle) {
+  startWithRoster();
+  frames();
+  EXPECT_TRUE(tagged("sync.status").has_value());
+  EXPECT_EQ(app.outbox().status().phase, SyncPhase::Idle);
+}
+
+}  // namespace
+}  // namespace bhabin::ui
