@@ -130,6 +130,12 @@ void writeOfficer(Writer& out, const ui::AppUi& app) {
   } else {
     out.Null();
   }
+  out.Key("visitsLogged");
+  out.Int(desk.visitsLogged());
+  out.Key("visitRefusedFields");
+  out.StartArray();
+  for (const report::ValidationError& error : desk.visitResult().errors) out.String(error.field.c_str());
+  out.EndArray();
   out.Key("worklist");
   out.StartArray();
   for (const wire::StaffReportView& item : desk.worklist()) {

@@ -10,7 +10,7 @@ namespace bhabin::app {
 
 // {"tab","language","rosterState","editingText" (a text field has the keyboard),"position":{lat,lon}|null,"village","responsibleNrp","responsibleStatus",
 //  "nearestNrps":[…],"sync":{"phase","waiting","saving","problem"},"refusedFields":[…],"tracked":[{code,hasSecret}],"shownTrackingCode",
-//  "trackedStatus","trackedOfficerNrp","trackedTimeline":[status…],"session":{nrp,role}|null,"onDuty",
+//  "trackedStatus","trackedOfficerNrp","trackedTimeline":[status…],"session":{nrp,role}|null,"onDuty","visitsLogged","visitRefusedFields":[…],
 //  "worklist":[{code,status}],"openedReport":{code,status,allowedMoves}|null}
 std::string appStateJson(const ui::AppUi& app);
 

@@ -187,6 +187,42 @@ std::size_t OfficerDesk::waitingMoves(const std::string& trackingCode) const {
   }));
 }
 
+void OfficerDesk::logVisit(report::VisitForm form) {
+  if (!session_ || visit_.state == VisitResult::State::Locating || visit_.state == VisitResult::State::Sending) return;
+  visit_ = {VisitResult::State::Locating, {}, false, {}};
+  platform_.locate([this, form = std::move(form)](const GeolocationResult& located) mutable {
+    if (!session_) return;
+    if (!located.position) {
+      visit_ = {VisitResult::State::Refused, {}, true, {}};
+      return;
+    }
+    form.officerNrp = session_->nrp;
+    form.visitedAtUnixMs = platform_.nowUnixMs();
+    form.latDeg = located.position->latDeg;
+    form.lonDeg = located.position->lonDeg;
+    auto validated = report::validateVisitForm(form, platform_.nowUnixMs());
+    if (!validated.ok()) {
+      visit_ = {VisitResult::State::Refused, validated.errors, false, {}};
+      return;
+    }
+    const std::vector<std::uint8_t> random = platform_.randomBytes(sync::kIdempotencyKeyBytes);
+    std::array<std::uint8_t, sync::kIdempotencyKeyBytes> bytes{};
+    std::copy_n(random.begin(), std::min(random.size(), bytes.size()), bytes.begin());
+    HttpRequest request = jsonRequest("POST", "/api/v1/visits", wire::encodeVisitRequest(form));
+    request.headers["Idempotency-Key"] = sync::makeIdempotencyKey(bytes);
+    visit_.state = VisitResult::State::Sending;
+    platform_.send(request, [this](const HttpResponse& response) {
+      if (response.status >= 200 && response.status < 300) {
+        visit_ = {VisitResult::State::Logged, {}, false, {}};
+        ++visitsLogged_;
+        return;
+      }
+      visit_ = {VisitResult::State::Refused, {}, false, problemOf(response)};
+      if (response.status == 401) signedOut();
+    });
+  });
+}
+
 void OfficerDesk::loadStatus() {
   call(getRequest("/api/v1/officer/status"), [this](const std::string& body) {
     auto decoded = wire::decodeOfficerStatus(body);

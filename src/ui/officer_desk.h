@@ -9,6 +9,7 @@
 
 #include "core/report/report.h"
 #include "core/report/validation_error.h"
+#include "core/report/visit_validation.h"
 #include "core/wire/api_answers.h"
 #include "ui/outbox_sender.h"
 #include "ui/platform.h"
@@ -55,6 +56,18 @@ class OfficerDesk {
   // Changes waiting in the outbox for this report.
   std::size_t waitingMoves(const std::string& trackingCode) const;
 
+  // A sambang visit at the device's current position, now: checked by the core's visit rules once the
+  // position is known, then sent. The answer (or the rules' errors) arrives in visitResult().
+  void logVisit(report::VisitForm form);
+  struct VisitResult {
+    enum class State { Idle, Locating, Sending, Logged, Refused } state = State::Idle;
+    std::vector<report::ValidationError> errors;  // Refused by the core's rules
+    bool noPosition = false;                      // Refused: the device gave no position
+    std::string problem;                          // Refused by the server: its message (empty: no network)
+  };
+  const VisitResult& visitResult() const { return visit_; }
+  int visitsLogged() const { return visitsLogged_; }
+
   std::optional<bool> onDuty() const { return onDuty_; }
   void setDuty(bool onDuty);
   bool sharingPosition() const { return sharePosition_; }
@@ -81,6 +94,8 @@ class OfficerDesk {
   bool worklistRequested_ = false;
   std::optional<wire::StaffReportView> opened_;
   std::vector<wire::HandOverCandidate> candidates_;
+  VisitResult visit_;
+  int visitsLogged_ = 0;
   std::optional<bool> onDuty_;
   bool sharePosition_ = false;
   std::int64_t lastPositionAt_ = 0;

@@ -28,6 +28,49 @@ void OfficerPanel::draw(const i18n::Catalog& texts, i18n::Language language, Pla
   }
   if (session.role == "officer") drawDuty(texts, platform, desk);
   drawWorklist(texts, language, platform, desk);
+  if (session.role == "officer") drawVisit(texts, language, desk);
+}
+
+// Sambang: a visit to residents, logged where the officer stands now.
+void OfficerPanel::drawVisit(const i18n::Catalog& texts, i18n::Language language, OfficerDesk& desk) {
+  ImGui::Separator();
+  ImGui::TextUnformatted(texts.text("visit.title"));
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::InputTextWithHint("##visit_place", texts.text("visit.place_hint"), &visitPlace_);
+  tag("visit.place");
+  const char* topicLabels[] = {texts.text("visit.topic_security"), texts.text("visit.topic_order"),
+                               texts.text("visit.topic_environment"), texts.text("visit.topic_health")};
+  for (std::size_t i = 0; i < visitTopics_.size(); ++i) {
+    if (i % 2 == 1) ImGui::SameLine(ImGui::GetContentRegionAvail().x / 2);
+    ImGui::Checkbox(topicLabels[i], &visitTopics_[i]);
+    tag("visit.topic." + std::string(domain::topicCode(domain::kAllVisitTopics[i])));
+  }
+  ImGui::InputTextMultiline("##visit_notes", &visitNotes_, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3));
+  tag("visit.notes");
+
+  const OfficerDesk::VisitResult& result = desk.visitResult();
+  const bool busy = result.state == OfficerDesk::VisitResult::State::Locating || result.state == OfficerDesk::VisitResult::State::Sending;
+  if (button(busy ? texts.text("visit.busy") : texts.text("visit.submit"), "visit.submit", true) && !busy) {
+    report::VisitForm form;
+    form.place = visitPlace_;
+    form.notes = visitNotes_;
+    for (std::size_t i = 0; i < visitTopics_.size(); ++i) {
+      if (visitTopics_[i]) form.topics.emplace_back(domain::topicCode(domain::kAllVisitTopics[i]));
+    }
+    desk.logVisit(std::move(form));
+  }
+  if (result.state == OfficerDesk::VisitResult::State::Logged) {
+    hintText(texts.text("visit.logged"));
+    if (!visitPlace_.empty() || !visitNotes_.empty()) {
+      visitPlace_.clear();
+      visitNotes_.clear();
+      visitTopics_.fill(false);
+    }
+  }
+  if (result.state != OfficerDesk::VisitResult::State::Refused) return;
+  for (const report::ValidationError& error : result.errors) errorText(std::string(error.message(language)));
+  if (result.noPosition) errorText(texts.text("visit.no_position"));
+  if (result.errors.empty() && !result.noPosition) errorText(result.problem.empty() ? texts.text("sync.offline") : result.problem);
 }
 
 void OfficerPanel::drawLogin(const i18n::Catalog& texts, OfficerDesk& desk) {

@@ -3,8 +3,11 @@
 // timeline, and the moves allowed now, each with a note, including handing it to a nearby officer.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
+
+#include "core/domain/sambang_visit.h"
 
 #include "core/i18n/catalog.h"
 #include "core/report/validation_error.h"
@@ -23,12 +26,16 @@ class OfficerPanel {
   void drawWorklist(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk);
   void drawOpened(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk);
   void drawMoves(const i18n::Catalog& texts, i18n::Language language, OfficerDesk& desk);
+  void drawVisit(const i18n::Catalog& texts, i18n::Language language, OfficerDesk& desk);
 
   std::string nrp_;
   std::string password_;
   std::string note_;
   std::vector<report::ValidationError> noteErrors_;
   bool choosingHandOver_ = false;
+  std::string visitPlace_;
+  std::string visitNotes_;
+  std::array<bool, std::size(domain::kAllVisitTopics)> visitTopics_{};
 };
 
 }  // namespace bhabin::ui

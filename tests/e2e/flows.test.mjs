@@ -13,7 +13,12 @@ import { hasWidget, press, state, type, waitForState, widget } from './person.mj
 
 const DEMO_PASSWORD = 'uji-demo-rahasia-42';
 const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
+// The officer's browser has allowed location access and stands in Brebes.
+const DESKTOP = {
+  viewport: { width: 1280, height: 800 },
+  permissions: ['geolocation'],
+  geolocation: { latitude: -6.8936, longitude: 108.8081 },
+};
 
 let dataDir;
 let server;
@@ -133,6 +138,20 @@ describe('a report from a citizen to the officer and back', () => {
     await press(page, 'move.resolve');
     await waitForState(page, (s) => s.openedReport.status === 'resolved' && s.sync.waiting === 0, 'resolved');
     await screenshot(page, 'flow-desktop-officer.png');
+  });
+
+  it('lets the officer log a sambang visit where they stand', async () => {
+    const page = officer.page;
+    await press(page, 'report.back');
+    await press(page, 'visit.submit');
+    let s = await waitForState(page, (st) => st.visitRefusedFields.length > 0, 'the visit refused without place and topics');
+    assert.deepEqual([...s.visitRefusedFields].sort(), ['place', 'topics']);
+    await type(page, 'visit.place', 'Pos ronda RT 03');
+    await press(page, 'visit.topic.keamanan');
+    await type(page, 'visit.notes', 'Warga minta patroli malam.');
+    await press(page, 'visit.submit');
+    s = await waitForState(page, (st) => st.visitsLogged === 1, 'the visit logged');
+    assert.deepEqual(s.visitRefusedFields, []);
   });
 
   it('shows the citizen the whole timeline', async () => {

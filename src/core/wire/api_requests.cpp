@@ -86,6 +86,27 @@ std::string encodePositionRequest(const geo::LatLon& position) {
   });
 }
 
+std::string encodeVisitRequest(const report::VisitForm& form) {
+  return object([&](Writer& out) {
+    writeText(out, "place", form.place);
+    writeText(out, "notes", form.notes);
+    if (form.visitedAtUnixMs) {
+      out.Key("visitedAtUnixMs");
+      out.Int64(*form.visitedAtUnixMs);
+    }
+    if (form.latDeg && form.lonDeg) {
+      out.Key("latDeg");
+      out.Double(*form.latDeg);
+      out.Key("lonDeg");
+      out.Double(*form.lonDeg);
+    }
+    out.Key("topics");
+    out.StartArray();
+    for (const std::string& topic : form.topics) out.String(topic.data(), static_cast<rapidjson::SizeType>(topic.size()));
+    out.EndArray();
+  });
+}
+
 std::string encodeTrackedReports(const std::vector<TrackedReport>& reports) {
   return object([&](Writer& out) {
     out.Key("reports");
