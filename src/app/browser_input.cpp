@@ -198,11 +198,11 @@ EM_JS(void, bhabin_sync_text_input, (int wantsText, float x, float y), {
   const input = Module.bhabinTextInput;
   if (!input) return;
   const focused = document.activeElement === input;
-  if (wantsText) {
+  if (wantsText && !focused) {
     input.style.left = x + "px";
     input.style.top = y + "px";
-    if (!focused) input.focus({preventScroll : true});
-  } else if (focused) {
+    input.focus({preventScroll : true});
+  } else if (!wantsText && focused) {
     input.blur();
   }
 });

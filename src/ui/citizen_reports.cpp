@@ -9,18 +9,6 @@
 
 namespace bhabin::ui {
 
-namespace {
-
-template <std::size_t N>
-std::array<std::uint8_t, N> randomArray(Platform& platform) {
-  const std::vector<std::uint8_t> bytes = platform.randomBytes(N);
-  std::array<std::uint8_t, N> out{};
-  std::copy_n(bytes.begin(), std::min(N, bytes.size()), out.begin());
-  return out;
-}
-
-}  // namespace
-
 std::optional<std::string> canonicalTrackingCode(const std::string& typed) {
   auto parsed = tracking::parseTrackingCode(typed);
   if (auto* code = std::get_if<tracking::TrackingCode>(&parsed)) return code->text;

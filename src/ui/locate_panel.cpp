@@ -10,10 +10,11 @@
 
 namespace bhabin::ui {
 
-void LocatePanel::choose(const geo::LatLon& position, const RosterData& roster, MapView& map) {
+void LocatePanel::choose(const geo::LatLon& position, const RosterData& roster, MapView& map,
+                         std::optional<std::string> villageCode) {
   if (!geo::isValid(position)) return;
   position_ = position;
-  village_.reset();
+  village_ = std::move(villageCode);
   map.placeMarker(position);
   answerGeneration_ = 0;
   refreshAnswer(roster);
@@ -78,10 +79,7 @@ void LocatePanel::drawSearch(const i18n::Catalog& texts, const RosterData& roste
     const VillageChoice& choice = results_[i];
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::Selectable(choice.label.c_str())) {
-      choose(choice.center, roster, map);
-      village_ = choice.code;
-      answerGeneration_ = 0;
-      refreshAnswer(roster);
+      choose(choice.center, roster, map, choice.code);
       map.flyTo(choice.center, kChosenZoom);
       query_.clear();
       searchedFor_.clear();

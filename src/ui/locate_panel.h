@@ -21,8 +21,10 @@ class LocatePanel {
   static constexpr int kChosenZoom = 14;
 
   void draw(const i18n::Catalog& texts, Platform& platform, const RosterData& roster, MapView& map);
-  // A position from the map (tap, dragged pin) or the device.
-  void choose(const geo::LatLon& position, const RosterData& roster, MapView& map);
+  // A position from the map (tap, dragged pin) or the device; `villageCode` when the citizen picked the
+  // village by name (its own village, not the one its centre falls in).
+  void choose(const geo::LatLon& position, const RosterData& roster, MapView& map,
+              std::optional<std::string> villageCode = std::nullopt);
 
   const std::optional<geo::LatLon>& position() const { return position_; }
   const std::optional<std::string>& chosenVillage() const { return village_; }

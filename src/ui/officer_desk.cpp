@@ -148,11 +148,8 @@ std::vector<report::ValidationError> OfficerDesk::move(report::Action action, co
   if (!opened_ || !session_) return {};
   auto validated = report::validateNote(note, report::noteRequired(action));
   if (!validated.ok()) return validated.errors;
-  const std::vector<std::uint8_t> random = platform_.randomBytes(sync::kIdempotencyKeyBytes);
-  std::array<std::uint8_t, sync::kIdempotencyKeyBytes> bytes{};
-  std::copy_n(random.begin(), std::min(random.size(), bytes.size()), bytes.begin());
   sync::Change change;
-  change.idempotencyKey = sync::makeIdempotencyKey(bytes);
+  change.idempotencyKey = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
   change.kind = sync::ChangeKind::ApplyMove;
   change.actor = {report::Role::Officer, session_->nrp};
   change.createdAtUnixMs = platform_.nowUnixMs();
@@ -205,11 +202,8 @@ void OfficerDesk::logVisit(report::VisitForm form) {
       visit_ = {VisitResult::State::Refused, validated.errors, false, {}};
       return;
     }
-    const std::vector<std::uint8_t> random = platform_.randomBytes(sync::kIdempotencyKeyBytes);
-    std::array<std::uint8_t, sync::kIdempotencyKeyBytes> bytes{};
-    std::copy_n(random.begin(), std::min(random.size(), bytes.size()), bytes.begin());
     HttpRequest request = jsonRequest("POST", "/api/v1/visits", wire::encodeVisitRequest(form));
-    request.headers["Idempotency-Key"] = sync::makeIdempotencyKey(bytes);
+    request.headers["Idempotency-Key"] = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
     visit_.state = VisitResult::State::Sending;
     platform_.send(request, [this](const HttpResponse& response) {
       if (response.status >= 200 && response.status < 300) {

@@ -3,6 +3,8 @@
 // implements it with fetch, IndexedDB and navigator APIs (src/app/browser_platform); tests with a fake.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -53,5 +55,14 @@ class Platform {
   virtual void openExternal(const std::string& url) = 0;  // tel:, https://wa.me/…
   virtual void copyText(const std::string& text) = 0;
 };
+
+// N cryptographically random bytes from the platform, in the fixed-size form the core's code makers take.
+template <std::size_t N>
+std::array<std::uint8_t, N> randomArray(Platform& platform) {
+  const std::vector<std::uint8_t> bytes = platform.randomBytes(N);
+  std::array<std::uint8_t, N> out{};
+  std::copy_n(bytes.begin(), std::min(N, bytes.size()), out.begin());
+  return out;
+}
 
 }  // namespace bhabin::ui

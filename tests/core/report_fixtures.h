@@ -6,6 +6,7 @@
 
 #include "core/report/report.h"
 #include "core/report/report_validation.h"
+#include "core/sync/change.h"
 #include "core/tracking/tracking_code.h"
 
 namespace bhabin::testing {
@@ -43,5 +44,17 @@ inline report::ReportDetails validDetails(std::uint8_t seed = 1) {
 inline report::Actor citizen() { return {report::Role::Citizen, ""}; }
 inline report::Actor officer(std::string nrp = "85010001") { return {report::Role::Officer, std::move(nrp)}; }
 inline report::Actor supervisor() { return {report::Role::Supervisor, "75020002"}; }
+
+// A queued new report whose key and details follow `seed`.
+inline sync::Change submitChange(std::uint8_t seed) {
+  sync::Change change;
+  change.idempotencyKey = sync::makeIdempotencyKey({seed, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+  change.kind = sync::ChangeKind::SubmitReport;
+  change.actor = citizen();
+  change.createdAtUnixMs = kNowUnixMs;
+  change.details = validDetails(seed);
+  change.reportId = change.details.trackingCode;
+  return change;
+}
 
 }  // namespace bhabin::testing

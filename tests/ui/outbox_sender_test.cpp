@@ -16,16 +16,7 @@ namespace {
 
 using testing::FakePlatform;
 
-sync::Change submitChange(std::uint8_t seed) {
-  sync::Change change;
-  change.idempotencyKey = sync::makeIdempotencyKey({seed, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
-  change.kind = sync::ChangeKind::SubmitReport;
-  change.actor = testing::citizen();
-  change.createdAtUnixMs = testing::kNowUnixMs;
-  change.details = testing::validDetails(seed);
-  change.reportId = change.details.trackingCode;
-  return change;
-}
+using testing::submitChange;
 
 sync::Change moveChange(std::uint8_t seed, report::Action action, std::string note, std::string handOverTo = {}) {
   sync::Change change;
