@@ -38,7 +38,8 @@ AppUi::AppUi(Platform& platform, MapView& map, std::array<i18n::Catalog, 2> cata
                             [this](const sync::Change&, const std::string& outcome, const wire::StaffReportView& report) {
                               desk_.moveApplied(outcome, report);
                             },
-                            [this](const RefusedChange& refused) { lastRefusal_ = refused; }}),
+                            [this](const RefusedChange& refused) { lastRefusal_ = refused; },
+                            [this] { citizen_.adoptQueuedReports(); }}),
       roster_(platform),
       citizen_(platform, outbox_),
       desk_(platform, outbox_) {}

@@ -26,8 +26,23 @@ void CitizenReports::restore() {
       }
     }
     restored_ = true;
+    adoptQueuedReports();
     if (changedBeforeRestore_) persist();
   });
+}
+
+void CitizenReports::adoptQueuedReports() {
+  bool adopted = false;
+  for (const sync::Change& change : outbox_.outbox().pending()) {
+    if (change.kind != sync::ChangeKind::SubmitReport || trackedReport(change.reportId)) continue;
+    tracked_.push_back({change.reportId, "", change.details.title, change.createdAtUnixMs});
+    adopted = true;
+  }
+  if (!adopted) return;
+  std::stable_sort(tracked_.begin(), tracked_.end(), [](const wire::TrackedReport& a, const wire::TrackedReport& b) {
+    return a.createdAtUnixMs > b.createdAtUnixMs;
+  });
+  persist();
 }
 
 std::optional<std::string> CitizenReports::submit(report::ReportDetails details) {

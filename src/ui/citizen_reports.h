@@ -31,6 +31,10 @@ class CitizenReports {
 
   // Reads the list kept on the device; reports filed before it is read are kept with the stored ones.
   void restore();
+  // Adds the reports still waiting in the outbox that the list lacks: the outbox is saved before a report
+  // counts as filed, the list a moment later, so a tab closed in between must not lose the code from the list.
+  // Call when the outbox has been read.
+  void adoptQueuedReports();
   // Queues a validated report; gives it its tracking code here so the citizen has it even offline.
   // Returns the code, or nothing when the village code has no regency (the validator prevents that).
   std::optional<std::string> submit(report::ReportDetails details);

@@ -40,6 +40,7 @@ void OutboxSender::restore() {
       });
       savesWaitingForRestore_.clear();
     }
+    if (listener_.restored) listener_.restored();
   });
 }
 

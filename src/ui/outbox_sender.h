@@ -43,6 +43,7 @@ struct OutboxListener {
   std::function<void(const sync::Change&, const wire::CreationAnswer&)> reportCreated;
   std::function<void(const sync::Change&, const std::string& outcome, const wire::StaffReportView&)> moveApplied;
   std::function<void(const RefusedChange&)> refused;
+  std::function<void()> restored;  // the outbox has been read from device storage
 };
 
 class OutboxSender {

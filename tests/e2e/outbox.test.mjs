@@ -74,7 +74,8 @@ describe('a report filed offline', () => {
 
     await page.reload();
     await waitForFrames(page);
-    const restored = await waitForState(page, (s) => s.sync.phase === 'waiting', 'the outbox read back after the reload');
+    const restored = await waitForState(page, (s) => s.sync.phase === 'waiting' && s.tracked.length > 0,
+      'the outbox and the list of reports read back after the reload');
     assert.equal(restored.sync.waiting, 1);
     assert.deepEqual(restored.tracked.map((t) => t.code), [code]);
 

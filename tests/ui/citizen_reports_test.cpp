@@ -160,6 +160,7 @@ TEST_F(CitizenReportsTest, TheOutboxsCreatedAnswerReachesTheListThroughTheListen
                                                citizen->created(change, answer);
                                              },
                                              {},
+                                             {},
                                              {}});
   CitizenReports mine(device, sender);
   citizen = &mine;
@@ -204,6 +205,48 @@ TEST_F(CitizenReportsTest, RestoreReadsTheStoredList) {
   EXPECT_EQ(restored.tracked()[0].createdAtUnixMs, 1714532400000);
   EXPECT_EQ(restored.tracked()[1].trackingCode, testing::trackingCodeFor(2));
   EXPECT_EQ(restored.tracked()[1].secret, "");
+}
+
+// The tab closed after the outbox was saved but before the list was: the next start still lists the report,
+// whichever of the two stores is read first.
+TEST_F(CitizenReportsTest, AReportStillInTheOutboxIsListedWhenTheListLostIt) {
+  for (const bool outboxFirst : {true, false}) {
+    SCOPED_TRACE(outboxFirst ? "outbox read first" : "list read first");
+    FakePlatform device;
+    const std::vector<wire::TrackedReport> kept{{testing::trackingCodeFor(1), "aaaa", "Banjir", 1714532300000}};
+    device.stored[CitizenReports::kStorageKey] = wire::encodeTrackedReports(kept);
+    std::string queuedCode;
+    {
+      OutboxSender before(device, {});
+      CitizenReports filed(device, before);
+      before.restore();
+      filed.restore();
+      device.now = 1714532400000;
+      queuedCode = filed.submit(details("Pohon tumbang di jalan")).value();
+    }
+    device.stored[CitizenReports::kStorageKey] = wire::encodeTrackedReports(kept);  // the list's save was lost
+
+    device.loadImmediately = false;
+    CitizenReports* citizen = nullptr;
+    OutboxSender sender(device, OutboxListener{{}, {}, {}, [&citizen] { citizen->adoptQueuedReports(); }});
+    CitizenReports mine(device, sender);
+    citizen = &mine;
+    if (outboxFirst) {
+      sender.restore();
+      mine.restore();
+    } else {
+      mine.restore();
+      sender.restore();
+    }
+    device.completeLoads();
+
+    ASSERT_EQ(mine.tracked().size(), 2u);
+    EXPECT_EQ(mine.tracked()[0].trackingCode, queuedCode) << "newest first";
+    EXPECT_EQ(mine.tracked()[0].title, "Pohon tumbang di jalan");
+    EXPECT_EQ(mine.tracked()[0].secret, "");
+    EXPECT_EQ(mine.tracked()[1].trackingCode, testing::trackingCodeFor(1));
+    EXPECT_EQ(storedList(device).size(), 2u) << "the repaired list is saved";
+  }
 }
 
 TEST_F(CitizenReportsTest, RestoreOfNothingOrOfDamagedBytesLeavesTheListEmpty) {

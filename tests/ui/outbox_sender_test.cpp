@@ -68,6 +68,7 @@ struct Recorded {
   std::vector<std::pair<sync::Change, wire::CreationAnswer>> created;
   std::vector<std::pair<std::string, wire::StaffReportView>> moved;
   std::vector<RefusedChange> refused;
+  int restored = 0;
 };
 
 OutboxListener recordingListener(Recorded& recorded) {
@@ -76,7 +77,8 @@ OutboxListener recordingListener(Recorded& recorded) {
       [&recorded](const sync::Change&, const std::string& outcome, const wire::StaffReportView& view) {
         recorded.moved.emplace_back(outcome, view);
       },
-      [&recorded](const RefusedChange& refused) { recorded.refused.push_back(refused); }};
+      [&recorded](const RefusedChange& refused) { recorded.refused.push_back(refused); },
+      [&recorded] { ++recorded.restored; }};
 }
 
 class OutboxSenderTest : public ::testing::Test {
@@ -108,7 +110,9 @@ TEST_F(OutboxSenderTest, NothingIsSentBeforeTheStoredOutboxHasBeenRead) {
   EXPECT_TRUE(platform.requests.empty());
   EXPECT_EQ(sender.status().phase, SyncPhase::Loading);
 
+  EXPECT_EQ(recorded.restored, 0);
   platform.completeLoads();
+  EXPECT_EQ(recorded.restored, 1) << "the listener hears when the outbox has been read";
   EXPECT_EQ(sender.status().phase, SyncPhase::Waiting);
   sender.pump();
   ASSERT_EQ(platform.requests.size(), 1u);
