@@ -88,6 +88,12 @@ void writeCitizen(Writer& out, const ui::AppUi& app) {
   out.StartArray();
   for (const std::string& field : app.reportForm().refusedFields()) out.String(field.c_str());
   out.EndArray();
+  out.Key("offeredReports");
+  out.StartArray();
+  for (const wire::DuplicateView& offered : app.reportForm().offeredReports()) out.String(offered.trackingCode.c_str());
+  out.EndArray();
+  out.Key("joined");
+  out.Bool(app.reportForm().joined());
 
   out.Key("tracked");
   out.StartArray();
@@ -154,6 +160,8 @@ void writeOfficer(Writer& out, const ui::AppUi& app) {
     out.StartArray();
     for (report::Action action : opened->allowedMoves) out.String(report::actionCode(action).data());
     out.EndArray();
+    out.Key("reporters");
+    out.Uint(static_cast<unsigned>(opened->reporters.size()));
     out.EndObject();
   } else {
     out.Null();

@@ -34,7 +34,7 @@ void CitizenReports::restore() {
 void CitizenReports::adoptQueuedReports() {
   bool adopted = false;
   for (const sync::Change& change : outbox_.outbox().pending()) {
-    if (change.kind != sync::ChangeKind::SubmitReport || trackedReport(change.reportId)) continue;
+    if (change.kind == sync::ChangeKind::ApplyMove || trackedReport(change.reportId)) continue;
     tracked_.push_back({change.reportId, "", change.details.title, change.createdAtUnixMs});
     adopted = true;
   }
@@ -64,6 +64,24 @@ std::optional<std::string> CitizenReports::submit(report::ReportDetails details)
   change.details = std::move(details);
   outbox_.queue(std::move(change));
   return code->text;
+}
+
+void CitizenReports::join(const wire::DuplicateView& other, const report::Reporter& joiner) {
+  const std::int64_t now = platform_.nowUnixMs();
+  if (!trackedReport(other.trackingCode)) {
+    tracked_.insert(tracked_.begin(), {other.trackingCode, "", other.title, now});
+    persist();
+  }
+  sync::Change change;
+  change.idempotencyKey = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
+  change.kind = sync::ChangeKind::JoinReport;
+  change.actor = {report::Role::Citizen, ""};
+  change.createdAtUnixMs = now;
+  change.reportId = other.trackingCode;
+  change.details.trackingCode = other.trackingCode;
+  change.details.title = other.title;
+  change.details.reporter = joiner;
+  outbox_.queue(std::move(change));
 }
 
 void CitizenReports::created(const sync::Change& change, const wire::CreationAnswer& answer) {

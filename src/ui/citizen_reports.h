@@ -38,7 +38,10 @@ class CitizenReports {
   // Queues a validated report; gives it its tracking code here so the citizen has it even offline.
   // Returns the code, or nothing when the village code has no regency (the validator prevents that).
   std::optional<std::string> submit(report::ReportDetails details);
-  // The outbox's answer to a report filed from this device.
+  // "Ikut melapor": joins another citizen's open report instead of filing the same again; the report then
+  // appears in this device's list and its secret arrives with the outbox's answer.
+  void join(const wire::DuplicateView& other, const report::Reporter& joiner);
+  // The outbox's answer to a report filed or joined from this device.
   void created(const sync::Change& change, const wire::CreationAnswer& answer);
 
   // Looks a report up; the answer arrives in trackResult(code). `typedCode` as the person typed it.

@@ -72,6 +72,9 @@ HttpRequest OutboxSender::requestFor(const sync::Change& change) const {
   if (change.kind == sync::ChangeKind::SubmitReport) {
     request.path = "/api/v1/reports";
     request.body = wire::encodeCreateReportRequest(change.details);
+  } else if (change.kind == sync::ChangeKind::JoinReport) {
+    request.path = "/api/v1/reports/" + change.reportId + "/reporters";
+    request.body = wire::encodeJoinRequest(change.details.reporter);
   } else {
     request.path = "/api/v1/reports/" + change.reportId + "/moves";
     request.body = wire::encodeMoveRequest(change.action, change.note, change.handOverToNrp);
@@ -91,7 +94,7 @@ void OutboxSender::pump() {
 void OutboxSender::answered(const sync::Change& change, const HttpResponse& response) {
   inFlight_.reset();
   if (response.status >= 200 && response.status < 300) {
-    if (change.kind == sync::ChangeKind::SubmitReport) {
+    if (change.kind != sync::ChangeKind::ApplyMove) {
       auto answer = wire::decodeCreationAnswer(response.body);
       if (auto* created = std::get_if<wire::CreationAnswer>(&answer); created && listener_.reportCreated) {
         listener_.reportCreated(change, *created);

@@ -40,7 +40,7 @@ struct RefusedChange {
 };
 
 struct OutboxListener {
-  std::function<void(const sync::Change&, const wire::CreationAnswer&)> reportCreated;
+  std::function<void(const sync::Change&, const wire::CreationAnswer&)> reportCreated;  // created or joined
   std::function<void(const sync::Change&, const std::string& outcome, const wire::StaffReportView&)> moveApplied;
   std::function<void(const RefusedChange&)> refused;
   std::function<void()> restored;  // the outbox has been read from device storage

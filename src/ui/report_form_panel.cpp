@@ -70,7 +70,12 @@ report::ReportForm formFromDraft(const ReportDraft& draft, const geo::LatLon* po
 std::optional<std::string> ReportFormPanel::draw(const i18n::Catalog& texts, i18n::Language language, Platform& platform,
                                                  const LocatePanel& locate, CitizenReports& reports, const OutboxSender& outbox) {
   if (sentCode_) return drawSent(texts, platform, reports, outbox);
-  drawForm(texts, language, platform, locate, reports);
+  if (stage_ == Stage::CheckingNearby && platform.nowUnixMs() - checkStartedAtMs_ > kNearbyCheckTimeoutMs) sendNew(reports);
+  if (stage_ == Stage::Offering) {
+    drawOffer(texts, platform, reports);
+  } else {
+    drawForm(texts, language, platform, locate, reports);
+  }
   return std::nullopt;
 }
 
@@ -162,8 +167,38 @@ void ReportFormPanel::drawForm(const i18n::Catalog& texts, i18n::Language langua
   if (tried_ && !draft_.consent) errorText(texts.text("report.consent_required"));
 
   ImGui::Spacing();
-  if (button(texts.text("report.send"), "report.submit", true)) submit(platform, locate, reports);
+  if (stage_ == Stage::CheckingNearby) {
+    hintText(texts.text("report.checking_nearby"));
+  } else if (button(texts.text("report.send"), "report.submit", true)) {
+    submit(platform, locate, reports);
+  }
   if (tried_ && !errors_.empty()) errorText(texts.text("report.fix_errors"));
+}
+
+void ReportFormPanel::drawOffer(const i18n::Catalog& texts, const Platform& platform, CitizenReports& reports) {
+  ImGui::TextWrapped("%s", texts.text("report.nearby_intro"));
+  std::optional<std::size_t> chosen;
+  for (std::size_t i = 0; i < offered_.size(); ++i) {
+    const wire::DuplicateView& other = offered_[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", other.title.c_str());
+    const auto status = report::statusFromCode(other.status);
+    hintText(std::string(status ? statusLabel(*status, texts) : other.status.c_str()) + " · " + formatKm(other.distanceKm) +
+             " · " + formatAge(platform.nowUnixMs() - other.createdAtUnixMs, texts));
+    if (button(texts.text("report.join"), "report.join." + std::to_string(i), true)) chosen = i;
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+  hintText(texts.text("report.join_hint"));
+  if (button(texts.text("report.send_new"), "report.send_new", true)) {
+    sendNew(reports);
+  } else if (button(texts.text("report.back_to_form"), "report.back_to_form", true)) {
+    offered_.clear();
+    stage_ = Stage::Editing;
+  } else if (chosen) {
+    joinOffered(*chosen, reports);
+  }
 }
 
 std::vector<std::string> ReportFormPanel::refusedFields() const {
@@ -182,11 +217,62 @@ void ReportFormPanel::submit(Platform& platform, const LocatePanel& locate, Citi
   auto validated = report::validateReportForm(form, platform.nowUnixMs());
   errors_ = validated.errors;
   if (!validated.ok() || !draft_.consent) return;
-  sentCode_ = reports.submit(std::move(*validated.value));
+  ready_ = std::move(*validated.value);
+  if (platform.online()) {
+    checkNearby(platform, reports);
+  } else {
+    sendNew(reports);
+  }
+}
+
+void ReportFormPanel::checkNearby(Platform& platform, CitizenReports& reports) {
+  stage_ = Stage::CheckingNearby;
+  checkStartedAtMs_ = platform.nowUnixMs();
+  const int number = ++checkNumber_;
+  char query[160];
+  std::snprintf(query, sizeof query, "?lat=%.6f&lon=%.6f&category=", ready_->position.latDeg, ready_->position.lonDeg);
+  HttpRequest request;
+  request.path = "/api/v1/reports/nearby" + std::string(query) + std::string(report::categoryCode(ready_->category));
+  platform.send(request, [this, number, &reports](const HttpResponse& response) {
+    if (number != checkNumber_ || stage_ != Stage::CheckingNearby) return;
+    // Without an answer the report is sent anyway: the offer helps the officer, it must never block a report.
+    if (response.status == 200) {
+      auto decoded = wire::decodeOpenReportsNearby(response.body);
+      if (auto* open = std::get_if<std::vector<wire::DuplicateView>>(&decoded); open && !open->empty()) {
+        offered_ = std::move(*open);
+        stage_ = Stage::Offering;
+        return;
+      }
+    }
+    sendNew(reports);
+  });
+}
+
+void ReportFormPanel::sendNew(CitizenReports& reports) {
+  stage_ = Stage::Editing;
+  offered_.clear();
+  sentCode_ = reports.submit(std::move(*ready_));
+  ready_.reset();
   if (!sentCode_) {
     errors_.push_back({"villageCode", report::ErrorCode::InvalidVillageCode});
     return;
   }
+  joined_ = false;
+  clearForm();
+}
+
+void ReportFormPanel::joinOffered(std::size_t index, CitizenReports& reports) {
+  const wire::DuplicateView other = offered_.at(index);
+  reports.join(other, ready_->reporter);
+  sentCode_ = other.trackingCode;
+  joined_ = true;
+  stage_ = Stage::Editing;
+  offered_.clear();
+  ready_.reset();
+  clearForm();
+}
+
+void ReportFormPanel::clearForm() {
   draft_ = ReportDraft{};
   timeFilled_ = false;
   tried_ = false;
@@ -195,7 +281,7 @@ void ReportFormPanel::submit(Platform& platform, const LocatePanel& locate, Citi
 std::optional<std::string> ReportFormPanel::drawSent(const i18n::Catalog& texts, Platform& platform,
                                                      const CitizenReports& reports, const OutboxSender& outbox) {
   const std::string& code = *sentCode_;
-  ImGui::TextWrapped("%s", texts.text("sent.thanks"));
+  ImGui::TextWrapped("%s", joined_ ? texts.text("sent.joined") : texts.text("sent.thanks"));
   ImGui::TextUnformatted(texts.text("sent.code"));
   ImGui::PushFont(largeFontOrDefault());
   ImGui::TextUnformatted(code.c_str());

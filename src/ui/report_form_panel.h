@@ -1,6 +1,8 @@
 // The citizen's report form: category, what happened, where (the chosen position; the pin can be dragged),
 // when, name and phone or anonymous, consent. The core's validator checks it on the device, with the same
-// rules and messages as the server; a valid report goes to the outbox and its tracking code is shown at once.
+// rules and messages as the server. Before a valid report is sent, open reports of the same category nearby
+// are offered ("ikut melapor": join one instead of reporting it again); offline, or when the server does not
+// answer soon, the report is sent without the offer. It goes to the outbox and its tracking code is shown at once.
 #pragma once
 
 #include <optional>
@@ -38,7 +40,12 @@ class ReportFormPanel {
   std::optional<std::string> draw(const i18n::Catalog& texts, i18n::Language language, Platform& platform,
                                   const LocatePanel& locate, CitizenReports& reports, const OutboxSender& outbox);
 
+  static constexpr std::int64_t kNearbyCheckTimeoutMs = 3000;
+
   const std::optional<std::string>& sentCode() const { return sentCode_; }
+  bool joined() const { return joined_; }
+  // The open reports offered before sending; empty unless the offer is on screen.
+  const std::vector<wire::DuplicateView>& offeredReports() const { return offered_; }
   // The fields refused at the last attempt to send, by the core's validator ("consent" for the declaration).
   std::vector<std::string> refusedFields() const;
 
@@ -47,9 +54,21 @@ class ReportFormPanel {
                 CitizenReports& reports);
   std::optional<std::string> drawSent(const i18n::Catalog& texts, Platform& platform, const CitizenReports& reports,
                                       const OutboxSender& outbox);
+  void drawOffer(const i18n::Catalog& texts, const Platform& platform, CitizenReports& reports);
   void fieldErrors(const char* field, i18n::Language language) const;
   void submit(Platform& platform, const LocatePanel& locate, CitizenReports& reports);
+  void checkNearby(Platform& platform, CitizenReports& reports);
+  void sendNew(CitizenReports& reports);
+  void joinOffered(std::size_t index, CitizenReports& reports);
+  void clearForm();
 
+  enum class Stage { Editing, CheckingNearby, Offering };
+  Stage stage_ = Stage::Editing;
+  std::optional<report::ReportDetails> ready_;  // validated, waiting for the nearby check or the citizen's choice
+  std::vector<wire::DuplicateView> offered_;
+  std::int64_t checkStartedAtMs_ = 0;
+  int checkNumber_ = 0;  // an answer to an abandoned check is ignored
+  bool joined_ = false;
   ReportDraft draft_;
   bool timeFilled_ = false;
   bool tried_ = false;

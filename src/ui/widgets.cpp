@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -96,7 +97,12 @@ std::string formatAge(std::int64_t ageMs, const i18n::Catalog& texts) {
 
 std::string formatKm(double km) {
   char text[32];
-  std::snprintf(text, sizeof text, km < 10.0 ? "%.1f km" : "%.0f km", km);
+  if (km < 1.0) {
+    // Tens of metres: a position rounded to ~110 m (the public roster) claims no more.
+    std::snprintf(text, sizeof text, "%.0f m", std::max(10.0, std::round(km * 100.0) * 10.0));
+  } else {
+    std::snprintf(text, sizeof text, km < 10.0 ? "%.1f km" : "%.0f km", km);
+  }
   return text;
 }
 

@@ -32,7 +32,7 @@ void hintText(const std::string& text);
 std::string formatLocalTime(std::int64_t unixMs, int utcOffsetMinutes);
 // "baru saja", "5 menit lalu", "3 jam lalu", "2 hari lalu" (and the English equivalents).
 std::string formatAge(std::int64_t ageMs, const i18n::Catalog& texts);
-std::string formatKm(double km);  // "0,8 km" style with one decimal
+std::string formatKm(double km);  // "40 m" (tens of metres) under 1 km, "2.4 km" under 10 km, then "37 km"
 
 std::string telUrl(std::string_view phoneE164);       // "tel:+6281234567890"
 std::string whatsappUrl(std::string_view phoneE164);  // "https://wa.me/6281234567890"

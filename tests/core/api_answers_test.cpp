@@ -249,6 +249,28 @@ TEST(CreationAnswerDecoding, DecodesTheCodeSecretAssignmentAndDuplicates) {
   EXPECT_EQ(answer.duplicates[0].title, "Kecelakaan dekat pasar");
   EXPECT_EQ(answer.duplicates[0].status, "received");
   EXPECT_DOUBLE_EQ(answer.duplicates[0].distanceKm, 0.42);
+  EXPECT_EQ(answer.duplicates[0].createdAtUnixMs, 1714530000000);
+}
+
+TEST(OpenReportsNearbyDecoding, DecodesTheListNearestFirstAndNamesAMissingMember) {
+  const std::string one = R"({"trackingCode":")" + testing::trackingCodeFor(2) +
+                          R"(","category":"crime","title":"Maling motor","status":"submitted","distanceKm":0.12,"createdAtUnixMs":5},)";
+  const std::string two = R"({"trackingCode":")" + testing::trackingCodeFor(3) +
+                          R"(","category":"crime","title":"Maling ayam","status":"received","distanceKm":0.4,"createdAtUnixMs":7})";
+  const auto decoded = decodeOpenReportsNearby(R"({"reports":[)" + one + two + "]}");
+  const auto& reports = valueOf(decoded);
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_EQ(reports[0].trackingCode, testing::trackingCodeFor(2));
+  EXPECT_EQ(reports[0].title, "Maling motor");
+  EXPECT_DOUBLE_EQ(reports[0].distanceKm, 0.12);
+  EXPECT_EQ(reports[1].status, "received");
+  EXPECT_EQ(reports[1].createdAtUnixMs, 7);
+  EXPECT_TRUE(valueOf(decodeOpenReportsNearby(R"({"reports":[]})")).empty());
+
+  const auto broken = decodeOpenReportsNearby(R"({"reports":[{"trackingCode":"x","title":"t","status":"s","distanceKm":1}]})");
+  ASSERT_TRUE(std::holds_alternative<ParseError>(broken));
+  EXPECT_NE(std::get<ParseError>(broken).message.find("createdAtUnixMs"), std::string::npos) << std::get<ParseError>(broken).message;
+  EXPECT_TRUE(std::holds_alternative<ParseError>(decodeOpenReportsNearby(R"({"reports":{}})")));
 }
 
 TEST(CreationAnswerDecoding, NoOfficerAndNoDuplicatesAreEmpty) {

@@ -89,6 +89,22 @@ TEST(CreateReportRequest, AnAnonymousReportSendsNoNameOrPhone) {
   EXPECT_EQ(form.reporterPhone, "");
 }
 
+// ---- POST /api/v1/reports/CODE/reporters ("ikut melapor") ----
+
+TEST(JoinRequest, TheServersReporterValidatorReadsBackTheJoiner) {
+  const report::Reporter named{false, "Siti Aminah", "+6285712345678"};
+  const auto validated = report::validateReporter(formOf(encodeJoinRequest(named)));
+  ASSERT_TRUE(validated.ok());
+  EXPECT_FALSE(validated.value->anonymous);
+  EXPECT_EQ(validated.value->name, "Siti Aminah");
+  EXPECT_EQ(validated.value->phoneE164, "+6285712345678");
+
+  const auto anonymous = report::validateReporter(formOf(encodeJoinRequest(report::Reporter{})));
+  ASSERT_TRUE(anonymous.ok());
+  EXPECT_TRUE(anonymous.value->anonymous);
+  EXPECT_EQ(anonymous.value->name, "");
+}
+
 TEST(CreateReportRequest, QuotesBackslashesLineBreaksAndNonAsciiTextSurviveTheTrip) {
   report::ReportDetails details = testing::validDetails(1);
   details.title = "Jalan \"rusak\" di RT 03\\04";

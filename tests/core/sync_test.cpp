@@ -103,6 +103,33 @@ TEST(SyncServer, PullReturnsEachChangedReportOnceSinceTheCursor) {
   EXPECT_TRUE(server.pull(99).reports.empty());
 }
 
+TEST(SyncServer, AJoinReachesAnOpenReportOnceAndIsRefusedForAMissingOrClosedOne) {
+  SyncServer server = serverAssigning("85010001");
+  server.receive(submitChange(1, "a"), testing::kNowUnixMs);
+  const std::string id = testing::trackingCodeFor(1);
+  Change join;
+  join.idempotencyKey = "j1";
+  join.kind = ChangeKind::JoinReport;
+  join.actor = testing::citizen();
+  join.reportId = id;
+  EXPECT_EQ(server.receive(join, testing::kNowUnixMs + 1).outcome, Outcome::Applied);
+  EXPECT_EQ(server.cursor(), 1u) << "nothing anyone pulls changed";
+  EXPECT_EQ(server.find(id)->timeline().size(), 1u);
+
+  join.idempotencyKey = "j2";
+  join.reportId = testing::trackingCodeFor(9);
+  EXPECT_EQ(server.receive(join, testing::kNowUnixMs + 2).outcome, Outcome::Refused);
+
+  ASSERT_FALSE(server.applyDirect(id, {Action::Reject, testing::supervisor(), testing::kNowUnixMs + 3, "ganda", ""}));
+  join.idempotencyKey = "j3";
+  join.reportId = id;
+  const ChangeResult closed = server.receive(join, testing::kNowUnixMs + 4);
+  EXPECT_EQ(closed.outcome, Outcome::Refused);
+  EXPECT_EQ(closed.message, "the report is closed");
+  join.idempotencyKey = "j1";
+  EXPECT_EQ(server.receive(join, testing::kNowUnixMs + 5).outcome, Outcome::Applied) << "the first join's answer is replayed for its key";
+}
+
 TEST(SyncMerge, ServerWinsOnStatusAndTheQueuedNoteIsKept) {
   SyncServer server = serverAssigning("85010001");
   server.receive(submitChange(1, "a"), testing::kNowUnixMs);

@@ -115,6 +115,37 @@ describe('a report from a citizen to the officer and back', () => {
     assert.match(officerNrp, /^\d{8}$/, 'the report was assigned to an officer');
   });
 
+  it('offers a neighbour the open report before they file the same, and lets them join it', async () => {
+    const neighbour = await openApp(browser, server.url, PHONE);
+    try {
+      const page = neighbour.page;
+      await waitForState(page, (s) => s.rosterState === 'ready', 'the roster');
+      await type(page, 'locate.search', 'Pasarbatang');
+      await press(page, 'locate.result.0');
+      await waitForState(page, (s) => s.village !== '', 'a chosen village');
+      await press(page, 'tab.report');
+      await press(page, 'report.category');
+      await press(page, 'report.category.crime');
+      await type(page, 'report.title', 'Ada motor hilang di pasar');
+      await type(page, 'report.description', 'Saya melihat orang membawa motor hitam pergi.');
+      await press(page, 'report.anonymous');
+      await press(page, 'report.consent');
+      await press(page, 'report.submit');
+      const offered = await waitForState(page, (s) => s.offeredReports.length > 0, 'the open report offered');
+      assert.deepEqual(offered.offeredReports, [code]);
+      assert.equal(offered.tracked.length, 0, 'nothing sent before the neighbour chose');
+      await screenshot(page, 'flow-phone-join-offer.png');
+      await press(page, 'report.join.0');
+      const joined = await waitForState(page, (s) => s.joined && s.tracked.length === 1 && s.tracked[0].hasSecret,
+        'the join confirmed by the server');
+      assert.equal(joined.tracked[0].code, code, 'the neighbour follows the same report');
+      assert.equal(joined.sync.waiting, 0);
+      assert.deepEqual(neighbour.errors, []);
+    } finally {
+      await neighbour.context.close();
+    }
+  });
+
   it('lets the assigned officer log in and find the report in the worklist', async () => {
     const page = officer.page;
     await press(page, 'tab.officer');
@@ -126,6 +157,7 @@ describe('a report from a citizen to the officer and back', () => {
     await press(page, `worklist.item.${code}`);
     const s = await waitForState(page, (st) => st.openedReport && st.openedReport.code === code, 'the report opened');
     assert.ok(s.openedReport.allowedMoves.includes('receive'));
+    assert.equal(s.openedReport.reporters, 2, 'the citizen and the neighbour who joined');
   });
 
   it('acknowledges, works and resolves it with a note', async () => {

@@ -267,6 +267,46 @@ TEST_P(CitizenApi, NearbyOpenReportsOfTheSameCategoryAreOfferedAndCanBeJoined) {
   EXPECT_EQ(std::string(view.json["reporters"][1]["name"].GetString()), "Ahmad");
 }
 
+TEST_P(CitizenApi, BeforeFilingACitizenSeesOpenReportsOfTheCategoryNearbyWithoutTheirReporters) {
+  const Reply first = file(10, newKey(), "traffic_accident");
+  ASSERT_EQ(first.status, 201);
+  ASSERT_EQ(file(10, newKey(), "environment").status, 201);
+  ASSERT_EQ(file(20, newKey(), "traffic_accident").status, 201) << "another village, far away";
+  const geo::LatLon at = brebesDemo().villages.at(10).position;
+  char path[200];
+  std::snprintf(path, sizeof path, "/api/v1/reports/nearby?lat=%.9f&lon=%.9f&category=traffic_accident", at.latDeg + 0.001,
+                at.lonDeg);
+  const Reply nearby = api_->get(path);
+  ASSERT_EQ(nearby.status, 200) << nearby.body;
+  ASSERT_EQ(nearby.json["reports"].Size(), 1u) << nearby.body;
+  const auto& offered = nearby.json["reports"][0];
+  EXPECT_EQ(std::string(offered["trackingCode"].GetString()), first.text("/trackingCode"));
+  EXPECT_EQ(std::string(offered["status"].GetString()), "submitted");
+  EXPECT_NEAR(offered["distanceKm"].GetDouble(), 0.111, 0.002);
+  EXPECT_FALSE(offered.HasMember("description"));
+  EXPECT_FALSE(offered.HasMember("reporters"));
+  EXPECT_EQ(nearby.body.find("secret"), std::string::npos);
+
+  std::snprintf(path, sizeof path, "/api/v1/reports/nearby?lat=%.9f&lon=%.9f&category=drugs", at.latDeg, at.lonDeg);
+  EXPECT_EQ(api_->get(path).json["reports"].Size(), 0u);
+  std::snprintf(path, sizeof path, "/api/v1/reports/nearby?lat=%.9f&lon=%.9f&category=fire", at.latDeg, at.lonDeg);
+  EXPECT_EQ(api_->get(path).errorCode(), "invalid_parameter");
+  EXPECT_EQ(api_->get("/api/v1/reports/nearby?lat=nan&lon=109&category=crime").errorCode(), "invalid_parameter");
+}
+
+TEST_P(CitizenApi, NearbyLookupsAreLimitedPerAddressSoOpenReportsCannotBeSwept) {
+  service::BackendSettings settings;
+  settings.nearbyLookupsPerAddress = {2, 10 * 60 * 1000};
+  RunningServer limited(GetParam(), "", settings);
+  ApiClient client(limited.port());
+  const std::string path = "/api/v1/reports/nearby?lat=-6.87&lon=109.04&category=crime";
+  EXPECT_EQ(client.get(path).status, 200);
+  EXPECT_EQ(client.get(path).status, 200);
+  const Reply third = client.get(path);
+  EXPECT_EQ(third.status, 429);
+  EXPECT_EQ(third.header("Retry-After"), "600");
+}
+
 TEST_P(CitizenApi, ADeviceMayBringItsOwnTrackingCodeButNotSomeoneElses) {
   const geo::LatLon at = brebesDemo().villages[3].position;
   const tracking::RandomBytes random{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};

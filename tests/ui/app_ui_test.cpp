@@ -341,5 +341,133 @@ TEST_F(AppUiTest, TheSyncLineIsDrawnAndTheOutboxStartsIdle) {
   EXPECT_EQ(app.outbox().status().phase, SyncPhase::Idle);
 }
 
+// ---- "ikut melapor": open reports of the same category nearby are offered before a report is sent ----
+
+// Tall enough that the whole form fits without scrolling.
+class ReportOfferTest : public AppUiTest {
+ protected:
+  ReportOfferTest() : AppUiTest(ImVec2(1024.0f, 2400.0f)) {}
+
+  static constexpr const char* kNearbyPath = "/api/v1/reports/nearby?lat=-6.870500&lon=109.040500&category=traffic_accident";
+
+  // Fills in a valid anonymous traffic accident at Pasarbatang and presses "Kirim laporan".
+  void fillAndSend() {
+    startWithRoster();
+    app.choosePosition({-6.8705, 109.0405});
+    frames();
+    ASSERT_TRUE(tap("tab.report"));
+    frames(1);
+    ASSERT_TRUE(tap("report.category"));
+    frames(1);
+    ASSERT_TRUE(tap("report.category.traffic_accident"));
+    ASSERT_TRUE(tap("report.title"));
+    type({InputEvent::typed("Tabrakan di jalan pantura")});
+    ASSERT_TRUE(tap("report.description"));
+    type({InputEvent::typed("Dua sepeda motor bertabrakan dekat pasar.")});
+    ASSERT_TRUE(tap("report.anonymous"));
+    ASSERT_TRUE(tap("report.consent"));
+    ASSERT_TRUE(tap("report.submit"));
+    ASSERT_TRUE(app.reportForm().refusedFields().empty()) << ::testing::PrintToString(app.reportForm().refusedFields());
+  }
+  std::string nearbyAnswer() const {
+    return R"({"reports":[{"trackingCode":")" + otherCode +
+           R"(","category":"traffic_accident","title":"Kecelakaan dekat pasar","status":"received","distanceKm":0.12,"createdAtUnixMs":)" +
+           std::to_string(platform.now - 3600000) + "}]}";
+  }
+  const sync::Change* queued() const {
+    const auto& pending = app.outbox().outbox().pending();
+    return pending.empty() ? nullptr : &pending.back();
+  }
+
+  std::string otherCode = tracking::makeTrackingCode("33.29", tracking::RandomBytes{9, 8, 7, 6, 5, 4, 3, 2, 1, 0})->text;
+};
+
+TEST_F(ReportOfferTest, AnOpenReportNearbyIsOfferedAndJoiningItQueuesAJoinInsteadOfANewReport) {
+  fillAndSend();
+  EXPECT_TRUE(app.outbox().outbox().empty()) << "nothing is sent before the citizen chose";
+  ASSERT_TRUE(platform.respondTo("GET", kNearbyPath, {200, nearbyAnswer(), 0, ""}));
+  frames(1);
+  ASSERT_EQ(app.reportForm().offeredReports().size(), 1u);
+  EXPECT_TRUE(tagged("report.send_new").has_value());
+  ASSERT_TRUE(tap("report.join.0"));
+
+  ASSERT_NE(queued(), nullptr);
+  EXPECT_EQ(app.outbox().outbox().pending().size(), 1u);
+  EXPECT_EQ(queued()->kind, sync::ChangeKind::JoinReport);
+  EXPECT_EQ(queued()->reportId, otherCode);
+  EXPECT_TRUE(queued()->details.reporter.anonymous);
+  EXPECT_EQ(app.reportForm().sentCode(), std::optional<std::string>(otherCode));
+  EXPECT_TRUE(app.reportForm().joined());
+  ASSERT_NE(app.citizenReports().trackedReport(otherCode), nullptr);
+  EXPECT_EQ(app.citizenReports().trackedReport(otherCode)->title, "Kecelakaan dekat pasar");
+
+  frames(1);
+  ASSERT_NE(platform.pendingRequest("POST", "/api/v1/reports/" + otherCode + "/reporters"), nullptr);
+  EXPECT_EQ(platform.pendingRequest("POST", "/api/v1/reports/" + otherCode + "/reporters")->body,
+            R"({"anonymous":true,"reporterName":"","reporterPhone":""})");
+  ASSERT_TRUE(platform.respondTo("POST", "/api/v1/reports/" + otherCode + "/reporters",
+                                 {200, R"({"trackingCode":")" + otherCode + R"(","secret":"feedface-00000000-12345678"})", 0, ""}));
+  EXPECT_EQ(app.citizenReports().trackedReport(otherCode)->secret, "feedface-00000000-12345678");
+}
+
+TEST_F(ReportOfferTest, SendingANewReportAfterAllFilesIt) {
+  fillAndSend();
+  ASSERT_TRUE(platform.respondTo("GET", kNearbyPath, {200, nearbyAnswer(), 0, ""}));
+  frames(1);
+  ASSERT_TRUE(tap("report.send_new"));
+  ASSERT_NE(queued(), nullptr);
+  EXPECT_EQ(queued()->kind, sync::ChangeKind::SubmitReport);
+  EXPECT_EQ(queued()->details.title, "Tabrakan di jalan pantura");
+  EXPECT_FALSE(app.reportForm().joined());
+  EXPECT_EQ(app.reportForm().sentCode(), std::optional<std::string>(queued()->reportId));
+}
+
+TEST_F(ReportOfferTest, BackToTheFormKeepsWhatWasTyped) {
+  fillAndSend();
+  ASSERT_TRUE(platform.respondTo("GET", kNearbyPath, {200, nearbyAnswer(), 0, ""}));
+  frames(1);
+  ASSERT_TRUE(tap("report.back_to_form"));
+  frames(1);
+  EXPECT_TRUE(app.outbox().outbox().empty());
+  ASSERT_TRUE(tap("report.submit"));
+  EXPECT_NE(platform.pendingRequest("GET", kNearbyPath), nullptr) << "the same report is checked again";
+}
+
+TEST_F(ReportOfferTest, NoOpenReportNearbySendsTheReportAtOnce) {
+  fillAndSend();
+  ASSERT_TRUE(platform.respondTo("GET", kNearbyPath, {200, R"({"reports":[]})", 0, ""}));
+  ASSERT_NE(queued(), nullptr);
+  EXPECT_EQ(queued()->kind, sync::ChangeKind::SubmitReport);
+}
+
+TEST_F(ReportOfferTest, AServerErrorDoesNotStopTheReport) {
+  fillAndSend();
+  ASSERT_TRUE(platform.respondTo("GET", kNearbyPath, {503, R"({"error":{"code":"unavailable","message":"x"}})", 5, ""}));
+  ASSERT_NE(queued(), nullptr);
+  EXPECT_EQ(queued()->kind, sync::ChangeKind::SubmitReport);
+}
+
+TEST_F(ReportOfferTest, OfflineTheReportIsSentWithoutAsking) {
+  platform.isOnline = false;
+  fillAndSend();
+  EXPECT_EQ(platform.pendingRequest("GET", kNearbyPath), nullptr);
+  ASSERT_NE(queued(), nullptr);
+  EXPECT_EQ(queued()->kind, sync::ChangeKind::SubmitReport);
+}
+
+TEST_F(ReportOfferTest, ASlowAnswerIsNotWaitedForAndIsIgnoredWhenItComes) {
+  fillAndSend();
+  frames(1);
+  EXPECT_TRUE(app.outbox().outbox().empty());
+  platform.advance(ReportFormPanel::kNearbyCheckTimeoutMs + 1);
+  frames(1);
+  ASSERT_NE(queued(), nullptr);
+  EXPECT_EQ(queued()->kind, sync::ChangeKind::SubmitReport);
+  ASSERT_TRUE(platform.respondTo("GET", kNearbyPath, {200, nearbyAnswer(), 0, ""}));
+  frames(1);
+  EXPECT_TRUE(app.reportForm().offeredReports().empty());
+  EXPECT_EQ(app.outbox().outbox().pending().size(), 1u);
+}
+
 }  // namespace
 }  // namespace bhabin::ui

@@ -6,6 +6,7 @@ std::string_view changeKindCode(ChangeKind kind) {
   switch (kind) {
     case ChangeKind::SubmitReport: return "submit_report";
     case ChangeKind::ApplyMove: return "apply_move";
+    case ChangeKind::JoinReport: return "join_report";
   }
   return "submit_report";
 }

@@ -17,7 +17,9 @@ ChangeResult resultFor(const Change& change, Outcome outcome, std::string messag
 
 ChangeResult SyncServer::receive(const Change& change, std::int64_t nowUnixMs) {
   if (const auto seen = results_.find(change.idempotencyKey); seen != results_.end()) return seen->second;
-  ChangeResult result = change.kind == ChangeKind::SubmitReport ? submit(change, nowUnixMs) : move(change, nowUnixMs);
+  ChangeResult result = change.kind == ChangeKind::SubmitReport ? submit(change, nowUnixMs)
+                        : change.kind == ChangeKind::JoinReport ? join(change)
+                                                                : move(change, nowUnixMs);
   results_.emplace(change.idempotencyKey, result);
   return result;
 }
@@ -35,6 +37,14 @@ ChangeResult SyncServer::submit(const Change& change, std::int64_t nowUnixMs) {
   reports_.emplace(change.reportId,
                    report::StatusMachine::submit(change.details, change.actor, nowUnixMs, std::move(assigned)));
   log_.push_back(change.reportId);
+  return resultFor(change, Outcome::Applied, "");
+}
+
+// Reporters are not part of the report's state, so a join changes nothing anyone pulls.
+ChangeResult SyncServer::join(const Change& change) const {
+  const auto found = reports_.find(change.reportId);
+  if (found == reports_.end()) return resultFor(change, Outcome::Refused, "no report has this tracking code");
+  if (report::isFinal(found->second.status())) return resultFor(change, Outcome::Refused, "the report is closed");
   return resultFor(change, Outcome::Applied, "");
 }
 

@@ -46,6 +46,7 @@ class SyncServer {
  private:
   ChangeResult submit(const Change& change, std::int64_t nowUnixMs);
   ChangeResult move(const Change& change, std::int64_t nowUnixMs);
+  ChangeResult join(const Change& change) const;
 
   Assigner assign_;
   std::map<std::string, report::Report, std::less<>> reports_;

@@ -129,6 +129,11 @@ auto decodeAnswer(std::string_view json, Read read) -> std::variant<decltype(rea
   }
 }
 
+DuplicateView duplicateOf(const Value& other) {
+  return {text(other, "trackingCode"), text(other, "title"), text(other, "status"), number(other, "distanceKm"),
+          integer(other, "createdAtUnixMs")};
+}
+
 }  // namespace
 
 std::variant<ApiErrorView, ParseError> decodeApiError(std::string_view json) {
@@ -150,12 +155,17 @@ std::variant<CreationAnswer, ParseError> decodeCreationAnswer(std::string_view j
                           officerCard(root, "assignedOfficer"), {}};
     if (const Value* duplicates = optionalMember(root, "duplicates")) {
       if (!duplicates->IsArray()) throw Malformed("\"duplicates\" must be a list");
-      for (const Value& other : duplicates->GetArray()) {
-        answer.duplicates.push_back(
-            {text(other, "trackingCode"), text(other, "title"), text(other, "status"), number(other, "distanceKm")});
-      }
+      for (const Value& other : duplicates->GetArray()) answer.duplicates.push_back(duplicateOf(other));
     }
     return answer;
+  });
+}
+
+std::variant<std::vector<DuplicateView>, ParseError> decodeOpenReportsNearby(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    std::vector<DuplicateView> reports;
+    for (const Value& other : array(root, "reports").GetArray()) reports.push_back(duplicateOf(other));
+    return reports;
   });
 }
 

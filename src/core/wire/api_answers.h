@@ -35,11 +35,13 @@ struct ApiErrorView {
   std::vector<FieldErrorView> fields;
 };
 
+// Another citizen's open report nearby, offered for "ikut melapor" (no reporters, no description).
 struct DuplicateView {
   std::string trackingCode;
   std::string title;
   std::string status;
   double distanceKm = 0.0;
+  std::int64_t createdAtUnixMs = 0;
 };
 
 // POST /reports and POST /reports/CODE/reporters.
@@ -114,6 +116,8 @@ struct HandOverCandidate {
 std::variant<ApiErrorView, ParseError> decodeApiError(std::string_view json);
 std::variant<CreationAnswer, ParseError> decodeCreationAnswer(std::string_view json);
 std::variant<PublicReportView, ParseError> decodePublicReport(std::string_view json);
+// GET /reports/nearby: {"reports":[…]}, nearest first.
+std::variant<std::vector<DuplicateView>, ParseError> decodeOpenReportsNearby(std::string_view json);
 std::variant<SessionView, ParseError> decodeSession(std::string_view json);
 std::variant<std::vector<StaffReportView>, ParseError> decodeWorklist(std::string_view json);  // {"reports":[…]}
 std::variant<StaffReportView, ParseError> decodeStaffReport(std::string_view json);

@@ -32,6 +32,13 @@ std::string object(Fill fill) {
   return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+void writeReporter(Writer& out, const report::Reporter& reporter) {
+  out.Key("anonymous");
+  out.Bool(reporter.anonymous);
+  writeText(out, "reporterName", reporter.name);
+  writeText(out, "reporterPhone", reporter.phoneE164);
+}
+
 }  // namespace
 
 std::string encodeCreateReportRequest(const report::ReportDetails& details) {
@@ -48,11 +55,12 @@ std::string encodeCreateReportRequest(const report::ReportDetails& details) {
     out.Double(details.position.lonDeg);
     writeText(out, "villageCode", details.villageCode);
     writeText(out, "photoRef", details.photoRef);
-    out.Key("anonymous");
-    out.Bool(details.reporter.anonymous);
-    writeText(out, "reporterName", details.reporter.name);
-    writeText(out, "reporterPhone", details.reporter.phoneE164);
+    writeReporter(out, details.reporter);
   });
+}
+
+std::string encodeJoinRequest(const report::Reporter& reporter) {
+  return object([&](Writer& out) { writeReporter(out, reporter); });
 }
 
 std::string encodeMoveRequest(report::Action action, std::string_view note, std::string_view handOverToNrp) {

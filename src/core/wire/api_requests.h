@@ -18,6 +18,8 @@ namespace bhabin::wire {
 
 // POST /reports: the validated details as a report form, with the device-made tracking code.
 std::string encodeCreateReportRequest(const report::ReportDetails& details);
+// POST /reports/CODE/reporters ("ikut melapor"): who joins, as the report form names them.
+std::string encodeJoinRequest(const report::Reporter& reporter);
 // POST /reports/CODE/moves.
 std::string encodeMoveRequest(report::Action action, std::string_view note, std::string_view handOverToNrp);
 std::string encodeLoginRequest(std::string_view nrp, std::string_view password);

@@ -76,6 +76,13 @@ void searchVillages(Call& call, ApiServices& services) {
   sendJson(call, 200, out.str());
 }
 
+void openReportsNearby(Call& call, ApiServices& services) {
+  const geo::LatLon position = positionParams(call);
+  const auto category = report::categoryFromCode(queryParam(call, "category").value_or(""));
+  if (!category) throw api::ApiError(400, "invalid_parameter", "category must be one of the report categories");
+  sendJson(call, 200, services.reports.openNearby(*category, position, call.clientAddress));
+}
+
 void sendStored(Call& call, const service::StoredAnswer& answer) {
   if (answer.replayed) call.response.set_header("Idempotent-Replayed", "true");
   sendJson(call, answer.httpStatus, answer.json);
@@ -87,6 +94,7 @@ void registerCitizenRoutes(httplib::Server& server, ApiServices& services) {
   server.Get("/api/v1/my-officer", apiEndpoint([&services](Call& call) { myOfficer(call, services); }));
   server.Get("/api/v1/officers/nearest", apiEndpoint([&services](Call& call) { nearestOfficers(call, services); }));
   server.Get("/api/v1/villages", apiEndpoint([&services](Call& call) { searchVillages(call, services); }));
+  server.Get("/api/v1/reports/nearby", apiEndpoint([&services](Call& call) { openReportsNearby(call, services); }));
   server.Post("/api/v1/reports", apiEndpoint([&services](Call& call) {
                 sendStored(call, services.reports.create({call.request.body, call.request.get_header_value("Idempotency-Key"),
                                                           call.clientAddress}));

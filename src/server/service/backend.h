@@ -25,6 +25,7 @@ struct BackendSettings {
   RateLimit loginFailuresPerAddress{30, 15 * 60 * 1000};
   RateLimit anonymousWritesPerAddress{30, 10 * 60 * 1000};     // report creations, joins and photo uploads
   RateLimit trackingFailuresPerAddress{20, 10 * 60 * 1000};    // wrong code or secret: enumeration stops here
+  RateLimit nearbyLookupsPerAddress{60, 10 * 60 * 1000};       // "ikut melapor" lookups before filing
   double duplicateRadiusKm = 0.5;                              // "ikut melapor" offers open reports this close
   auth::PasswordHashing passwordHashing;
   report::ValidationSettings validation;

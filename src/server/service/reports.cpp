@@ -104,12 +104,11 @@ std::string chooseTrackingCode(const std::optional<std::string>& proposed, const
   return code;
 }
 
-std::vector<std::pair<storage::StoredReport, double>> openReportsNearby(storage::Connection& connection,
-                                                                        const report::ReportDetails& details, double radiusKm) {
-  const geo::LatLon& at = details.position;
+std::vector<std::pair<storage::StoredReport, double>> openReportsNearby(storage::Connection& connection, report::Category category,
+                                                                        const geo::LatLon& at, double radiusKm) {
   const double dLat = radiusKm / kKmPerDegreeLat;
   const double dLon = radiusKm / (kKmPerDegreeLat * std::max(0.01, std::cos(at.latDeg * M_PI / 180.0)));
-  storage::NearbyFilter filter{std::string(report::categoryCode(details.category)), at.latDeg - dLat, at.latDeg + dLat,
+  storage::NearbyFilter filter{std::string(report::categoryCode(category)), at.latDeg - dLat, at.latDeg + dLat,
                                at.lonDeg - dLon, at.lonDeg + dLon};
   std::vector<std::pair<storage::StoredReport, double>> nearby;
   for (auto& stored : storage::openReportsInBox(connection, filter)) {
@@ -119,6 +118,23 @@ std::vector<std::pair<storage::StoredReport, double>> openReportsNearby(storage:
   std::stable_sort(nearby.begin(), nearby.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   if (nearby.size() > kMaxDuplicates) nearby.erase(nearby.begin() + static_cast<std::ptrdiff_t>(kMaxDuplicates), nearby.end());
   return nearby;
+}
+
+// What a citizen may see of another's open report before joining it: no reporter, no description.
+void writeOpenReports(json::JsonWriter& out, const std::vector<std::pair<storage::StoredReport, double>>& reports) {
+  out.beginArray();
+  for (const auto& [stored, km] : reports) {
+    const report::Report& other = stored.report;
+    out.beginObject()
+        .member("trackingCode", other.details().trackingCode)
+        .member("category", report::categoryCode(other.details().category))
+        .member("title", other.details().title)
+        .member("status", report::statusCode(other.status()))
+        .member("distanceKm", km)
+        .member("createdAtUnixMs", other.timeline().front().atUnixMs)
+        .endObject();
+  }
+  out.endArray();
 }
 
 std::string creationAnswer(const report::Report& report, const std::string& secret,
@@ -133,19 +149,9 @@ std::string creationAnswer(const report::Report& report, const std::string& secr
       .member("assignmentReason", match.answer.assignmentReason());
   out.key("assignedOfficer");
   api::writeOfficerCard(out, match.assignee);
-  out.key("duplicates").beginArray();
-  for (const auto& [stored, km] : duplicates) {
-    const report::Report& other = stored.report;
-    out.beginObject()
-        .member("trackingCode", other.details().trackingCode)
-        .member("category", report::categoryCode(other.details().category))
-        .member("title", other.details().title)
-        .member("status", report::statusCode(other.status()))
-        .member("distanceKm", km)
-        .member("createdAtUnixMs", other.timeline().front().atUnixMs)
-        .endObject();
-  }
-  out.endArray().endObject();
+  out.key("duplicates");
+  writeOpenReports(out, duplicates);
+  out.endObject();
   return out.str();
 }
 
@@ -212,7 +218,7 @@ StoredAnswer Reports::create(const CreateReportRequest& request) {
     }
     // Counted with the report itself: a retry is not counted twice, a refusal is rolled back with the rest.
     refuseOverLimit(connection, backend_, "write-ip:" + request.clientAddress, settings.anonymousWritesPerAddress);
-    const auto duplicates = openReportsNearby(connection, report.details(), settings.duplicateRadiusKm);
+    const auto duplicates = openReportsNearby(connection, report.details().category, report.details().position, settings.duplicateRadiusKm);
     storage::NewReportRow row{request.idempotencyKey, requestHash, creationAnswer(report, secret, match, duplicates),
                               storage::nextCounterValue(connection, storage::kChangesCounter), now};
     storage::insertReport(connection, report, row);
@@ -257,6 +263,18 @@ StoredAnswer Reports::join(const std::string& trackingCode, const std::string& b
     storage::insertAppliedChange(connection, idempotencyKey, {code, requestHash, out.str()}, now);
     return StoredAnswer{200, out.str(), false};
   });
+}
+
+std::string Reports::openNearby(report::Category category, const geo::LatLon& at, const std::string& clientAddress) {
+  limitHits(backend_, "nearby-ip:" + clientAddress, backend_.settings().nearbyLookupsPerAddress);
+  const auto nearby = storage::inTransaction(backend_.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
+    return openReportsNearby(c, category, at, backend_.settings().duplicateRadiusKm);
+  });
+  json::JsonWriter out;
+  out.beginObject().key("reports");
+  writeOpenReports(out, nearby);
+  out.endObject();
+  return out.str();
 }
 
 std::string Reports::track(const std::string& typedCode, const std::string& secret, const std::string& clientAddress) {

@@ -64,6 +64,9 @@ class Reports {
   // "Ikut melapor": another citizen joins an open report; they get its code and secret to follow it.
   StoredAnswer join(const std::string& trackingCode, const std::string& body, const std::string& idempotencyKey,
                     const std::string& clientAddress);
+  // "Ikut melapor" before filing: the open reports of the category within the duplicate radius, nearest
+  // first, without reporters or descriptions. Counted per address so the country's reports cannot be swept.
+  std::string openNearby(report::Category category, const geo::LatLon& at, const std::string& clientAddress);
   // The public view for whoever holds the code and secret; wrong pairs count towards a per-address limit.
   std::string track(const std::string& typedCode, const std::string& secret, const std::string& clientAddress);
 
