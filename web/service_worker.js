@@ -23,6 +23,7 @@ const SHELL_URLS = [
   '/',
   '/web/style.css',
   '/web/device_store.js',
+  '/web/photo_picker.js',
   '/web/boot.js',
   '/app/bhabin-app.js',
   '/app/bhabin-app.wasm',

@@ -94,6 +94,19 @@ void writeCitizen(Writer& out, const ui::AppUi& app) {
   out.EndArray();
   out.Key("joined");
   out.Bool(app.reportForm().joined());
+  out.Key("photo");
+  if (const ui::PickedPhoto* photo = app.reportForm().photo()) {
+    out.StartObject();
+    out.Key("width");
+    out.Int(photo->width);
+    out.Key("height");
+    out.Int(photo->height);
+    out.Key("bytes");
+    out.Uint(static_cast<unsigned>(photo->jpeg.size()));
+    out.EndObject();
+  } else {
+    out.Null();
+  }
 
   out.Key("tracked");
   out.StartArray();
@@ -162,6 +175,7 @@ void writeOfficer(Writer& out, const ui::AppUi& app) {
     out.EndArray();
     out.Key("reporters");
     out.Uint(static_cast<unsigned>(opened->reporters.size()));
+    text(out, "photoRef", opened->report.details().photoRef);
     out.EndObject();
   } else {
     out.Null();

@@ -9,6 +9,7 @@
 #include "ui/hit_test.h"
 #include "ui/input_queue.h"
 #include "ui/platform.h"
+#include "ui/widget_tags.h"
 
 namespace bhabin::app {
 
@@ -32,6 +33,10 @@ bool wantsKeyboard() {
 bool wantsText() {
   ImGui::SetCurrentContext(target.context);
   return ImGui::GetIO().WantTextInput;
+}
+
+bool opensPhotoChooser(double x, double y) {
+  return ui::widgetTags().covers(ui::kPhotoButtonTag, static_cast<float>(x), static_cast<float>(y));
 }
 
 void pointerMove(double x, double y) {
@@ -64,6 +69,7 @@ EMSCRIPTEN_BINDINGS(bhabin_input) {
   emscripten::function("bhabinInputCovers", &covers);
   emscripten::function("bhabinInputWantsKeyboard", &wantsKeyboard);
   emscripten::function("bhabinInputWantsText", &wantsText);
+  emscripten::function("bhabinInputOpensPhotoChooser", &opensPhotoChooser);
   emscripten::function("bhabinInputPointerMove", &pointerMove);
   emscripten::function("bhabinInputPointerButton", &pointerButton);
   emscripten::function("bhabinInputPointerGone", &pointerGone);
@@ -75,13 +81,15 @@ EMSCRIPTEN_BINDINGS(bhabin_input) {
 
 // The listeners themselves. Their only state is the current press: `capturing` while a press that began over
 // ImGui lasts, and `pressEndedOnUi` after it until the next press, because browsers send mouseup and click
-// after pointerup (to wherever the pointer was released) and Leaflet would take that click as its own.
+// after pointerup (to wherever the pointer was released) and Leaflet would take that click as its own. The
+// click that opens the photo chooser (web/photo_picker.js) is let through: cancelling it keeps the chooser shut.
 // EM_JS stringifies this body through the C preprocessor: strings use double quotes, no comments inside.
 EM_JS(void, bhabin_install_input_listeners, (), {
   const capture = {capture : true, passive : false};
   const placeholder = " ";
   let capturing = false;
   let pressEndedOnUi = false;
+  let pressedPhotoButton = false;
   const covers = (x, y) => Module.bhabinInputCovers(x, y);
   const swallow = (e) => {
     e.stopPropagation();
@@ -101,6 +109,7 @@ EM_JS(void, bhabin_install_input_listeners, (), {
     pressEndedOnUi = false;
     if (!covers(e.clientX, e.clientY)) return;
     capturing = true;
+    pressedPhotoButton = Module.bhabinInputOpensPhotoChooser(e.clientX, e.clientY);
     Module.bhabinInputPointerButton(e.clientX, e.clientY, imguiButton(e), true);
     swallow(e);
   }, capture);
@@ -111,6 +120,10 @@ EM_JS(void, bhabin_install_input_listeners, (), {
     Module.bhabinInputPointerButton(e.clientX, e.clientY, imguiButton(e), false);
     if (e.pointerType !== "mouse") Module.bhabinInputPointerGone();
     if (Module.bhabinInputWantsText()) textInput.focus({preventScroll : true});
+    if (e.type === "pointerup" && pressedPhotoButton && Module.bhabinInputOpensPhotoChooser(e.clientX, e.clientY) &&
+        window.bhabinPhotoPicker) {
+      window.bhabinPhotoPicker.openNow();
+    }
     swallow(e);
   };
   window.addEventListener("pointerup", release, capture);
@@ -119,6 +132,7 @@ EM_JS(void, bhabin_install_input_listeners, (), {
                          "touchend"];
   for (const type of derivedEvents) {
     window.addEventListener(type, (e) => {
+      if (e.target && e.target.id === "bhabin-photo-input") return;
       const [x, y] = pointOf(e);
       if (capturing || pressEndedOnUi || covers(x, y)) swallow(e);
     }, capture);

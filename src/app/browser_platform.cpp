@@ -76,6 +76,36 @@ EM_JS(void, bhabin_store_load, (int id, const char* key), {
       });
 });
 
+EM_JS(void, bhabin_store_remove, (int id, const char* key), {
+  const store = window.bhabinDeviceStore;
+  if (!store) {
+    Module.bhabinStoreSaved(id, false);
+    return;
+  }
+  store.remove(UTF8ToString(key))
+      .then(() => Module.bhabinStoreSaved(id, true))
+      .catch((error) => {
+        console.warn("device storage: " + error.message);
+        Module.bhabinStoreSaved(id, false);
+      });
+});
+
+// Outcome 0 picked, 1 cancelled, 2 unreadable (ui::PickedPhoto::Outcome).
+EM_JS(void, bhabin_pick_photo, (int id, int maxEdge), {
+  const none = new Uint8Array(0);
+  if (!window.bhabinPhotoPicker) {
+    Module.bhabinPhotoPicked(id, 2, none, 0, 0);
+    return;
+  }
+  window.bhabinPhotoPicker.pick(maxEdge, 0.82)
+      .then((photo) => photo ? Module.bhabinPhotoPicked(id, 0, photo.bytes, photo.width, photo.height)
+                             : Module.bhabinPhotoPicked(id, 1, none, 0, 0))
+      .catch((error) => {
+        console.warn("photo: " + error.message);
+        Module.bhabinPhotoPicked(id, 2, none, 0, 0);
+      });
+});
+
 EM_JS(double, bhabin_now_ms, (), { return Date.now(); });
 EM_JS(int, bhabin_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 EM_JS(int, bhabin_online, (), { return navigator.onLine ? 1 : 0; });
@@ -152,6 +182,18 @@ void BrowserPlatform::load(const std::string& key, std::function<void(std::optio
   bhabin_store_load(id, key.c_str());
 }
 
+void BrowserPlatform::remove(const std::string& key, std::function<void(bool)> done) {
+  const int id = nextId();
+  saves_[id] = std::move(done);
+  bhabin_store_remove(id, key.c_str());
+}
+
+void BrowserPlatform::pickPhoto(std::function<void(const ui::PickedPhoto&)> done) {
+  const int id = nextId();
+  photoPicks_[id] = std::move(done);
+  bhabin_pick_photo(id, ui::kPhotoMaxEdgePixels);
+}
+
 std::int64_t BrowserPlatform::nowUnixMs() const { return static_cast<std::int64_t>(bhabin_now_ms()); }
 int BrowserPlatform::utcOffsetMinutes() const { return bhabin_utc_offset_minutes(); }
 bool BrowserPlatform::online() const { return bhabin_online() != 0; }
@@ -200,6 +242,14 @@ void BrowserPlatform::storeLoaded(int id, bool found, const std::string& bytes) 
   if (instance) finish(instance->loads_, id, found ? std::optional<std::string>(bytes) : std::nullopt);
 }
 
+void BrowserPlatform::photoPicked(int id, int outcome, const std::string& jpeg, int width, int height) {
+  if (!instance) return;
+  using Outcome = ui::PickedPhoto::Outcome;
+  const ui::PickedPhoto photo{outcome == 0 ? Outcome::Picked : outcome == 1 ? Outcome::Cancelled : Outcome::Unreadable,
+                              jpeg, width, height};
+  finish(instance->photoPicks_, id, photo);
+}
+
 // `failure` is the GeolocationPositionError code (1 denied, 2 unavailable, 3 timeout), or 4: no geolocation API.
 void BrowserPlatform::located(int id, bool ok, double latDeg, double lonDeg, int failure) {
   if (!instance) return;
@@ -218,6 +268,7 @@ EMSCRIPTEN_BINDINGS(bhabin_platform) {
   emscripten::function("bhabinStoreSaved", &BrowserPlatform::storeSaved);
   emscripten::function("bhabinStoreLoaded", &BrowserPlatform::storeLoaded);
   emscripten::function("bhabinLocated", &BrowserPlatform::located);
+  emscripten::function("bhabinPhotoPicked", &BrowserPlatform::photoPicked);
 }
 
 }  // namespace bhabin::app

@@ -1,5 +1,5 @@
 // ui::Platform in the browser: fetch, the IndexedDB device store of web/device_store.js, crypto random
-// bytes, navigator.geolocation, tel:/WhatsApp links and the clipboard. JavaScript answers asynchronously
+// bytes, navigator.geolocation, tel:/WhatsApp links, the clipboard and the photo chooser of web/photo_picker.js. JavaScript answers asynchronously
 // through embind functions that find the waiting callback by number.
 #pragma once
 
@@ -26,6 +26,7 @@ class BrowserPlatform final : public ui::Platform {
   void send(const ui::HttpRequest& request, std::function<void(const ui::HttpResponse&)> done) override;
   void save(const std::string& key, const std::string& bytes, std::function<void(bool)> done) override;
   void load(const std::string& key, std::function<void(std::optional<std::string>)> done) override;
+  void remove(const std::string& key, std::function<void(bool)> done) override;
   std::int64_t nowUnixMs() const override;
   int utcOffsetMinutes() const override;
   std::vector<std::uint8_t> randomBytes(std::size_t count) override;
@@ -33,12 +34,14 @@ class BrowserPlatform final : public ui::Platform {
   bool online() const override;
   void openExternal(const std::string& url) override;
   void copyText(const std::string& text) override;
+  void pickPhoto(std::function<void(const ui::PickedPhoto&)> done) override;
 
   // Entry points for the JavaScript side; not for other callers.
   static void fetchDone(int id, int status, const std::string& body, int retryAfterSeconds, const std::string& etag);
   static void storeSaved(int id, bool ok);
   static void storeLoaded(int id, bool found, const std::string& bytes);
   static void located(int id, bool ok, double latDeg, double lonDeg, int failure);
+  static void photoPicked(int id, int outcome, const std::string& jpeg, int width, int height);
 
  private:
   int nextId() { return ++lastId_; }
@@ -49,6 +52,7 @@ class BrowserPlatform final : public ui::Platform {
   std::map<int, std::function<void(bool)>> saves_;
   std::map<int, std::function<void(std::optional<std::string>)>> loads_;
   std::map<int, std::function<void(const ui::GeolocationResult&)>> locates_;
+  std::map<int, std::function<void(const ui::PickedPhoto&)>> photoPicks_;
 };
 
 }  // namespace bhabin::app

@@ -148,9 +148,11 @@ void AppUi::drawSyncStatus() {
 // A change the server refused for good stays on screen until the user has seen it.
 void AppUi::drawRefusal() {
   if (!lastRefusal_) return;
-  const bool moveOvertaken = lastRefusal_->error.code == "move_refused";
-  errorText(std::string(texts().text("sync.refused")) + " " + lastRefusal_->change.reportId + ": " +
-            (moveOvertaken ? std::string(texts().text("sync.move_overtaken")) : lastRefusal_->error.message));
+  const std::string& code = lastRefusal_->error.code;
+  const std::string reason = code == "move_refused"    ? std::string(texts().text("sync.move_overtaken"))
+                             : code == "photo_refused" ? texts().text("sync.photo_refused") + std::string(" ") + lastRefusal_->error.message
+                                                       : lastRefusal_->error.message;
+  errorText(std::string(texts().text("sync.refused")) + " " + lastRefusal_->change.reportId + ": " + reason);
   tag("sync.refusal");
   if (button(texts().text("sync.dismiss"), "sync.dismiss")) lastRefusal_.reset();
 }

@@ -45,7 +45,8 @@ void CitizenReports::adoptQueuedReports() {
   persist();
 }
 
-std::optional<std::string> CitizenReports::submit(report::ReportDetails details) {
+std::optional<std::string> CitizenReports::submit(report::ReportDetails details, std::optional<std::string> photo,
+                                                  std::function<void(bool)> photoSaved) {
   const auto regency = domain::regencyOf(details.villageCode);
   if (!regency) return std::nullopt;
   const auto code = tracking::makeTrackingCode(*regency, randomArray<tracking::kRandomBytes>(platform_));
@@ -62,6 +63,10 @@ std::optional<std::string> CitizenReports::submit(report::ReportDetails details)
   change.createdAtUnixMs = now;
   change.reportId = code->text;
   change.details = std::move(details);
+  change.details.photoRef.clear();  // filled in by the outbox once the photo is uploaded
+  // Stored before the change is queued: device storage applies writes in order, so the outbox never finds
+  // the report without its photo.
+  if (photo) platform_.save(OutboxSender::photoStorageKey(change.idempotencyKey), *photo, std::move(photoSaved));
   outbox_.queue(std::move(change));
   return code->text;
 }

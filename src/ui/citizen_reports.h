@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,7 +38,10 @@ class CitizenReports {
   void adoptQueuedReports();
   // Queues a validated report; gives it its tracking code here so the citizen has it even offline.
   // Returns the code, or nothing when the village code has no regency (the validator prevents that).
-  std::optional<std::string> submit(report::ReportDetails details);
+  // A photo (already shrunk and stripped) is stored on the device beside it and uploaded just before it;
+  // `photoSaved(false)` when the device could not store it, and the report then goes without it.
+  std::optional<std::string> submit(report::ReportDetails details, std::optional<std::string> photo = std::nullopt,
+                                    std::function<void(bool)> photoSaved = {});
   // "Ikut melapor": joins another citizen's open report instead of filing the same again; the report then
   // appears in this device's list and its secret arrives with the outbox's answer.
   void join(const wire::DuplicateView& other, const report::Reporter& joiner);

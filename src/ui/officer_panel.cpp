@@ -149,6 +149,10 @@ void OfficerPanel::drawOpened(const i18n::Catalog& texts, i18n::Language languag
   hintText(std::string(report::categoryLabel(details.category, language)) + ", " +
            formatLocalTime(details.incidentAtUnixMs, platform.utcOffsetMinutes()));
   ImGui::TextWrapped("%s", details.description.c_str());
+  // A logged-in browser tab shows it: the photo route checks the same session cookie.
+  if (!details.photoRef.empty() && button(texts.text("officer.photo"), "report.photo")) {
+    platform.openExternal("/api/v1/photos/" + details.photoRef);
+  }
   if (desk.waitingMoves(details.trackingCode) > 0) hintText(texts.text("sent.waiting"));
 
   ImGui::Separator();

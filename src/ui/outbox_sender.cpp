@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/report/photo.h"
 #include "core/wire/api_requests.h"
 #include "core/wire/sync_codec.h"
 #include "ui/api_problem.h"
@@ -88,7 +89,57 @@ void OutboxSender::pump() {
   if (platform_.nowUnixMs() < nextAttemptAtUnixMs_) return;
   inFlight_ = head->idempotencyKey;
   const sync::Change change = *head;
+  if (change.kind == sync::ChangeKind::SubmitReport && change.details.photoRef.empty()) {
+    platform_.load(photoStorageKey(change.idempotencyKey), [this, change](std::optional<std::string> photo) {
+      if (photo) {
+        uploadPhoto(change, *photo);
+      } else {
+        sendChange(change);
+      }
+    });
+    return;
+  }
+  sendChange(change);
+}
+
+void OutboxSender::sendChange(const sync::Change& change) {
   platform_.send(requestFor(change), [this, change](const HttpResponse& response) { answered(change, response); });
+}
+
+void OutboxSender::uploadPhoto(const sync::Change& change, const std::string& photo) {
+  HttpRequest request;
+  request.method = "POST";
+  request.path = "/api/v1/photos";
+  const auto type = report::detectPhotoType(photo);
+  request.headers["Content-Type"] = std::string(report::photoMimeType(type.value_or(report::PhotoType::Jpeg)));
+  request.body = photo;
+  platform_.send(request, [this, change](const HttpResponse& response) { photoAnswered(change, response); });
+}
+
+void OutboxSender::photoAnswered(const sync::Change& change, const HttpResponse& response) {
+  if (response.status >= 200 && response.status < 300) {
+    auto ref = wire::decodePhotoRef(response.body);
+    if (auto* photoRef = std::get_if<std::string>(&ref)) {
+      if (sync::Change* queued = outbox_.find(change.idempotencyKey)) queued->details.photoRef = *photoRef;
+      // The report is sent only once the outbox remembers the ref: a report re-sent after a restart with
+      // another ref would no longer match its idempotency key.
+      persist([this](bool) { inFlight_.reset(); });
+      return;
+    }
+    inFlight_.reset();
+    scheduleRetry(std::get<wire::ParseError>(ref).message, 0);
+    return;
+  }
+  if (isPermanentRefusal(response.status)) {
+    // The photo, not the report, was refused: the report goes on without it.
+    wire::ApiErrorView error = apiErrorOf(response);
+    error.code = "photo_refused";
+    if (listener_.refused) listener_.refused({change, error});
+    platform_.remove(photoStorageKey(change.idempotencyKey), [this](bool) { inFlight_.reset(); });
+    return;
+  }
+  inFlight_.reset();
+  scheduleRetry(problemOf(response), response.retryAfterSeconds);
 }
 
 void OutboxSender::answered(const sync::Change& change, const HttpResponse& response) {
@@ -105,7 +156,7 @@ void OutboxSender::answered(const sync::Change& change, const HttpResponse& resp
         listener_.moveApplied(change, moved->outcome, moved->report);
       }
     }
-    settle(change.idempotencyKey);
+    settle(change);
     return;
   }
   if (response.status == 401) {
@@ -120,26 +171,27 @@ void OutboxSender::answered(const sync::Change& change, const HttpResponse& resp
     if (auto* moved = std::get_if<wire::MoveAnswer>(&answer)) {
       if (listener_.moveApplied) listener_.moveApplied(change, moved->outcome, moved->report);
       const RefusedChange refused{change, {"move_refused", moved->message, {}}};
-      settle(change.idempotencyKey);
+      settle(change);
       if (listener_.refused) listener_.refused(refused);
       return;
     }
   }
   if (isPermanentRefusal(response.status)) {
     const RefusedChange refused{change, apiErrorOf(response)};
-    settle(change.idempotencyKey);
+    settle(change);
     if (listener_.refused) listener_.refused(refused);
     return;
   }
   scheduleRetry(problemOf(response), response.retryAfterSeconds);
 }
 
-void OutboxSender::settle(const std::string& idempotencyKey) {
-  outbox_.acknowledge(idempotencyKey);
+void OutboxSender::settle(const sync::Change& change) {
+  outbox_.acknowledge(change.idempotencyKey);
   backoffMs_ = 0;
   nextAttemptAtUnixMs_ = 0;
   lastProblem_.clear();
   persist({});
+  if (change.kind == sync::ChangeKind::SubmitReport) platform_.remove(photoStorageKey(change.idempotencyKey), {});
 }
 
 // Exponential backoff, doubled per failure up to a minute, and never sooner than the server asked.

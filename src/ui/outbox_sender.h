@@ -1,7 +1,8 @@
-// The device's outbox at work: every change the user makes (a new report, a move on one) is written to
-// device storage first, then sent, oldest first, one at a time, with its idempotency key, until the server
+// The device's outbox at work: every change the user makes (a new report, a join, a move on one) is written
+// to device storage first, then sent, oldest first, one at a time, with its idempotency key, until the server
 // answers. Closing the tab, going offline or a server error loses nothing: the change is sent again on the
-// next start, and the key makes the server apply it exactly once.
+// next start, and the key makes the server apply it exactly once. A report's photo waits in device storage
+// beside it (photoStorageKey) and is uploaded just before the report, which then names it by the server's ref.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +35,7 @@ struct SyncStatus {
 };
 
 // A change the server refused for good (a 4xx answer): taken out of the outbox and shown with its reason.
+// Error code "photo_refused": only the report's photo was refused; the report goes on without it.
 struct RefusedChange {
   sync::Change change;
   wire::ApiErrorView error;
@@ -51,6 +53,9 @@ class OutboxSender {
   static constexpr const char* kStorageKey = "outbox";
   static constexpr std::int64_t kFirstRetryMs = 1000;
   static constexpr std::int64_t kMaxRetryMs = 60000;
+
+  // Where the photo of the report queued with this key waits until it is uploaded.
+  static std::string photoStorageKey(const std::string& idempotencyKey) { return "photo/" + idempotencyKey; }
 
   OutboxSender(Platform& platform, OutboxListener listener);
 
@@ -72,9 +77,12 @@ class OutboxSender {
  private:
   HttpRequest requestFor(const sync::Change& change) const;
   void persist(std::function<void(bool)> done);
+  void sendChange(const sync::Change& change);
+  void uploadPhoto(const sync::Change& change, const std::string& photo);
+  void photoAnswered(const sync::Change& change, const HttpResponse& response);
   void answered(const sync::Change& change, const HttpResponse& response);
   void scheduleRetry(const std::string& problem, int retryAfterSeconds);
-  void settle(const std::string& idempotencyKey);
+  void settle(const sync::Change& change);
 
   Platform& platform_;
   OutboxListener listener_;

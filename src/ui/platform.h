@@ -35,6 +35,22 @@ struct GeolocationResult {
   enum class Failure { None, Denied, Unavailable, Timeout, Unsupported } failure = Failure::None;
 };
 
+// A picture the person chose for a report, already made small and stripped on the device: drawn upright, at
+// most kPhotoMaxEdgePixels on its longer side, re-encoded as JPEG from its pixels (so none of the file's
+// metadata survives: no GPS position, time or device).
+struct PickedPhoto {
+  enum class Outcome { Picked, Cancelled, Unreadable } outcome = Outcome::Cancelled;
+  std::string jpeg;
+  int width = 0;
+  int height = 0;
+};
+
+inline constexpr int kPhotoMaxEdgePixels = 1280;
+// The widget that asks for a photo. Browsers open a file chooser only while handling the tap itself, and
+// ImGui sees the tap a frame later, so the browser opens the chooser as a tap on this widget ends and
+// pickPhoto then takes that chooser's answer.
+inline constexpr const char* kPhotoButtonTag = "report.photo.add";
+
 class Platform {
  public:
   virtual ~Platform() = default;
@@ -45,6 +61,7 @@ class Platform {
   virtual void save(const std::string& key, const std::string& bytes, std::function<void(bool)> done) = 0;
   // `done(nullopt)` for a key never saved (or storage unavailable).
   virtual void load(const std::string& key, std::function<void(std::optional<std::string>)> done) = 0;
+  virtual void remove(const std::string& key, std::function<void(bool)> done) = 0;
 
   virtual std::int64_t nowUnixMs() const = 0;
   virtual int utcOffsetMinutes() const = 0;  // the device's time zone now: WIB +420, WITA +480, WIT +540
@@ -54,6 +71,8 @@ class Platform {
 
   virtual void openExternal(const std::string& url) = 0;  // tel:, https://wa.me/…
   virtual void copyText(const std::string& text) = 0;
+  // Opens the device's camera or gallery; call while handling the person's tap (browsers require it).
+  virtual void pickPhoto(std::function<void(const PickedPhoto&)> done) = 0;
 };
 
 // N cryptographically random bytes from the platform, in the fixed-size form the core's code makers take.

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "core/report/photo_metadata.h"
 #include "ui/widget_tags.h"
 #include "ui/widgets.h"
 
@@ -147,6 +148,8 @@ void ReportFormPanel::drawForm(const i18n::Catalog& texts, i18n::Language langua
   tag("report.time");
   fieldErrors("incidentAtUnixMs", language);
 
+  drawPhoto(texts, language, platform);
+
   ImGui::Separator();
   ImGui::Checkbox(texts.text("report.anonymous"), &draft_.anonymous);
   tag("report.anonymous");
@@ -191,6 +194,7 @@ void ReportFormPanel::drawOffer(const i18n::Catalog& texts, const Platform& plat
   }
   ImGui::Separator();
   hintText(texts.text("report.join_hint"));
+  if (photo_) hintText(texts.text("report.join_without_photo"));
   if (button(texts.text("report.send_new"), "report.send_new", true)) {
     sendNew(reports);
   } else if (button(texts.text("report.back_to_form"), "report.back_to_form", true)) {
@@ -199,6 +203,42 @@ void ReportFormPanel::drawOffer(const i18n::Catalog& texts, const Platform& plat
   } else if (chosen) {
     joinOffered(*chosen, reports);
   }
+}
+
+void ReportFormPanel::drawPhoto(const i18n::Catalog& texts, i18n::Language language, Platform& platform) {
+  ImGui::TextUnformatted(texts.text("report.photo"));
+  if (photo_) {
+    char size[64];
+    std::snprintf(size, sizeof size, "%d × %d px, %.0f KB", photo_->width, photo_->height, static_cast<double>(photo_->jpeg.size()) / 1024.0);
+    ImGui::TextUnformatted(size);
+    tag("report.photo.info");
+    hintText(texts.text("report.photo_stripped"));
+  }
+  if (button(photo_ ? texts.text("report.photo_replace") : texts.text("report.photo_add"), kPhotoButtonTag)) {
+    platform.pickPhoto([this](const PickedPhoto& picked) { attach(picked); });
+  }
+  if (photo_) {
+    ImGui::SameLine();
+    if (button(texts.text("report.photo_remove"), "report.photo.remove")) photo_.reset();
+  }
+  if (photoUnreadable_) errorText(texts.text("report.photo_unreadable"));
+  if (photoRefusal_) errorText(std::string(report::errorMessage(*photoRefusal_, language)));
+}
+
+// The browser already re-encoded the picture from its pixels; the core's stripper checks the result (type,
+// size, structure) and would drop any metadata a browser left in, so no stored copy can tell where it was taken.
+void ReportFormPanel::attach(const PickedPhoto& picked) {
+  if (picked.outcome == PickedPhoto::Outcome::Cancelled) return;
+  photoUnreadable_ = picked.outcome == PickedPhoto::Outcome::Unreadable;
+  photoRefusal_.reset();
+  if (photoUnreadable_) return;
+  auto stripped = report::stripPhotoMetadata(picked.jpeg);
+  if (auto* refusal = std::get_if<report::ErrorCode>(&stripped)) {
+    photoRefusal_ = *refusal;
+    return;
+  }
+  photo_ = PickedPhoto{PickedPhoto::Outcome::Picked, std::move(std::get<report::StrippedPhoto>(stripped).bytes), picked.width,
+                       picked.height};
 }
 
 std::vector<std::string> ReportFormPanel::refusedFields() const {
@@ -251,7 +291,10 @@ void ReportFormPanel::checkNearby(Platform& platform, CitizenReports& reports) {
 void ReportFormPanel::sendNew(CitizenReports& reports) {
   stage_ = Stage::Editing;
   offered_.clear();
-  sentCode_ = reports.submit(std::move(*ready_));
+  std::optional<std::string> photo;
+  if (photo_) photo = std::move(photo_->jpeg);
+  photoNotStored_ = false;
+  sentCode_ = reports.submit(std::move(*ready_), std::move(photo), [this](bool stored) { photoNotStored_ = !stored; });
   ready_.reset();
   if (!sentCode_) {
     errors_.push_back({"villageCode", report::ErrorCode::InvalidVillageCode});
@@ -274,6 +317,9 @@ void ReportFormPanel::joinOffered(std::size_t index, CitizenReports& reports) {
 
 void ReportFormPanel::clearForm() {
   draft_ = ReportDraft{};
+  photo_.reset();
+  photoRefusal_.reset();
+  photoUnreadable_ = false;
   timeFilled_ = false;
   tried_ = false;
 }
@@ -302,6 +348,7 @@ std::optional<std::string> ReportFormPanel::drawSent(const i18n::Catalog& texts,
     hintText(texts.text("sent.delivered"));
   }
   tag("sent.state");
+  if (photoNotStored_) errorText(texts.text("sent.photo_not_stored"));
 
   std::optional<std::string> follow;
   if (button(texts.text("sent.track"), "sent.track", true)) follow = code;

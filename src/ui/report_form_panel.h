@@ -1,5 +1,6 @@
 // The citizen's report form: category, what happened, where (the chosen position; the pin can be dragged),
-// when, name and phone or anonymous, consent. The core's validator checks it on the device, with the same
+// when, an optional photo (shrunk and stripped of its metadata on the device), name and phone or anonymous,
+// consent. The core's validator checks it on the device, with the same
 // rules and messages as the server. Before a valid report is sent, open reports of the same category nearby
 // are offered ("ikut melapor": join one instead of reporting it again); offline, or when the server does not
 // answer soon, the report is sent without the offer. It goes to the outbox and its tracking code is shown at once.
@@ -44,6 +45,8 @@ class ReportFormPanel {
 
   const std::optional<std::string>& sentCode() const { return sentCode_; }
   bool joined() const { return joined_; }
+  // The photo attached to the form now, as it will be uploaded; nullptr when none.
+  const PickedPhoto* photo() const { return photo_ ? &*photo_ : nullptr; }
   // The open reports offered before sending; empty unless the offer is on screen.
   const std::vector<wire::DuplicateView>& offeredReports() const { return offered_; }
   // The fields refused at the last attempt to send, by the core's validator ("consent" for the declaration).
@@ -55,6 +58,8 @@ class ReportFormPanel {
   std::optional<std::string> drawSent(const i18n::Catalog& texts, Platform& platform, const CitizenReports& reports,
                                       const OutboxSender& outbox);
   void drawOffer(const i18n::Catalog& texts, const Platform& platform, CitizenReports& reports);
+  void drawPhoto(const i18n::Catalog& texts, i18n::Language language, Platform& platform);
+  void attach(const PickedPhoto& picked);
   void fieldErrors(const char* field, i18n::Language language) const;
   void submit(Platform& platform, const LocatePanel& locate, CitizenReports& reports);
   void checkNearby(Platform& platform, CitizenReports& reports);
@@ -69,6 +74,10 @@ class ReportFormPanel {
   std::int64_t checkStartedAtMs_ = 0;
   int checkNumber_ = 0;  // an answer to an abandoned check is ignored
   bool joined_ = false;
+  std::optional<PickedPhoto> photo_;
+  std::optional<report::ErrorCode> photoRefusal_;  // the core refused the picked file
+  bool photoUnreadable_ = false;                   // the browser could not read it as a picture
+  bool photoNotStored_ = false;                    // the device could not keep the last report's photo
   ReportDraft draft_;
   bool timeFilled_ = false;
   bool tried_ = false;

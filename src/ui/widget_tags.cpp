@@ -14,6 +14,15 @@ void WidgetTags::tagLastItem(std::string_view id) {
   current_.push_back({std::string(id), rect.Min.x, rect.Min.y, rect.GetWidth(), rect.GetHeight()});
 }
 
+bool WidgetTags::covers(std::string_view id, float x, float y) const {
+  for (const TaggedWidget& widget : current_) {
+    if (widget.id == id && x >= widget.x && x < widget.x + widget.width && y >= widget.y && y < widget.y + widget.height) {
+      return true;
+    }
+  }
+  return false;
+}
+
 WidgetTags& widgetTags() {
   static WidgetTags tags;
   return tags;

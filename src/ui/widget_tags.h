@@ -20,6 +20,8 @@ class WidgetTags {
   // Tags the last drawn ImGui item when any of it is visible (not scrolled away or clipped).
   void tagLastItem(std::string_view id);
   const std::vector<TaggedWidget>& widgets() const { return current_; }
+  // Whether the widget tagged `id` was drawn under this point in the last frame.
+  bool covers(std::string_view id, float x, float y) const;
 
  private:
   std::vector<TaggedWidget> current_;

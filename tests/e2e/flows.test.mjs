@@ -37,6 +37,54 @@ after(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+// A 2000×1500 JPEG as a phone camera writes it, with an Exif block naming where it was taken. The browser
+// encodes the pixels; the Exif block (a real TIFF header, one GPS IFD entry and the place as text) is put in
+// by hand.
+async function phonePhoto(page) {
+  const base64 = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 2000;
+    canvas.height = 1500;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#3a7';
+    context.fillRect(0, 0, 2000, 1500);
+    context.fillStyle = '#fff';
+    context.fillRect(400, 300, 1200, 900);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let text = '';
+    for (const byte of bytes) text += String.fromCharCode(byte);
+    return btoa(text);
+  });
+  const encoded = Buffer.from(base64, 'base64');
+  const place = Buffer.from('GPSLatitude -6.8705 GPSLongitude 109.0405 Pasar Batang\0', 'latin1');
+  // TIFF, big-endian: IFD0 with one entry, GPSInfo (0x8825) → an empty GPS IFD; the place follows as bytes.
+  const tiff = Buffer.concat([Buffer.from('MM\0*\0\0\0\x08\0\x01\x88\x25\0\x04\0\0\0\x01\0\0\0\x1a\0\0\0\0\0\0', 'latin1'), place]);
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const segment = Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+  return Buffer.concat([encoded.subarray(0, 2), segment, encoded.subarray(2)]);
+}
+
+// Presses "Tambah foto" and picks the file in the chooser that opens, as a person would. Playwright takes
+// over choosers only once the browser confirmed it listens, hence the round trip before the press.
+async function attachPhoto(page, bytes) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.evaluate(() => 0);
+  await press(page, 'report.photo.add');
+  await (await chooser).setFiles({ name: 'IMG_20261128_0715.jpg', mimeType: 'image/jpeg', buffer: bytes });
+}
+
+// Width and height from a JPEG's start-of-frame segment.
+function jpegSize(bytes) {
+  for (let at = 2; at + 9 < bytes.length;) {
+    const marker = bytes[at + 1];
+    const length = bytes.readUInt16BE(at + 2);
+    if (marker >= 0xc0 && marker <= 0xc2) return [bytes.readUInt16BE(at + 7), bytes.readUInt16BE(at + 5)];
+    at += 2 + length;
+  }
+  return null;
+}
+
 async function screenshot(page, name) {
   writeFileSync(join(artifactsDir, name), await page.screenshot());
 }
@@ -94,6 +142,9 @@ describe('a report from a citizen to the officer and back', () => {
     await type(page, 'report.description', 'Sepeda motor hitam hilang saat pemilik berbelanja.');
     await type(page, 'report.name', 'Siti Aminah');
     await type(page, 'report.phone', '0812-3456-7890');
+    await attachPhoto(page, await phonePhoto(page));
+    const attached = await waitForState(page, (st) => st.photo !== null, 'the photo attached');
+    assert.deepEqual([attached.photo.width, attached.photo.height], [1280, 960], 'shrunk to 1280 px on the longer side');
     await press(page, 'report.consent');
     await press(page, 'report.submit');
     const s = await waitForState(page, (st) => st.tracked.length === 1 && st.tracked[0].hasSecret, 'the report sent');
@@ -158,6 +209,21 @@ describe('a report from a citizen to the officer and back', () => {
     const s = await waitForState(page, (st) => st.openedReport && st.openedReport.code === code, 'the report opened');
     assert.ok(s.openedReport.allowedMoves.includes('receive'));
     assert.equal(s.openedReport.reporters, 2, 'the citizen and the neighbour who joined');
+    assert.match(s.openedReport.photoRef, /^ph_/, 'the photo arrived with the report');
+    const tab = officer.context.waitForEvent('page');
+    await press(page, 'report.photo');
+    const url = await page.evaluate(() => window.bhabinTest.lastExternalUrl);
+    assert.equal(url, `/api/v1/photos/${s.openedReport.photoRef}`);
+    await (await tab).close(); // the photo opened in a new tab
+    await page.bringToFront();
+    const photo = Buffer.from(await page.evaluate(async (path) => {
+      const bytes = new Uint8Array(await (await fetch(path)).arrayBuffer());
+      return Array.from(bytes);
+    }, url));
+    assert.deepEqual([...photo.subarray(0, 2)], [0xff, 0xd8], 'a JPEG');
+    assert.deepEqual(jpegSize(photo), [1280, 960]);
+    assert.equal(photo.indexOf('GPSLatitude'), -1, 'the place it was taken never left the phone');
+    assert.equal(photo.indexOf('Exif'), -1);
   });
 
   it('acknowledges, works and resolves it with a note', async () => {

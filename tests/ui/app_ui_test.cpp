@@ -350,13 +350,17 @@ class ReportOfferTest : public AppUiTest {
 
   static constexpr const char* kNearbyPath = "/api/v1/reports/nearby?lat=-6.870500&lon=109.040500&category=traffic_accident";
 
-  // Fills in a valid anonymous traffic accident at Pasarbatang and presses "Kirim laporan".
-  void fillAndSend() {
+  // Starts the app at Pasarbatang with the report form open.
+  void openForm() {
     startWithRoster();
     app.choosePosition({-6.8705, 109.0405});
     frames();
     ASSERT_TRUE(tap("tab.report"));
     frames(1);
+  }
+  // Fills in a valid anonymous traffic accident at Pasarbatang and presses "Kirim laporan".
+  void fillAndSend(bool open = true) {
+    if (open) openForm();
     ASSERT_TRUE(tap("report.category"));
     frames(1);
     ASSERT_TRUE(tap("report.category.traffic_accident"));
@@ -467,6 +471,60 @@ TEST_F(ReportOfferTest, ASlowAnswerIsNotWaitedForAndIsIgnoredWhenItComes) {
   frames(1);
   EXPECT_TRUE(app.reportForm().offeredReports().empty());
   EXPECT_EQ(app.outbox().outbox().pending().size(), 1u);
+}
+
+// ---- the report's photo ----
+
+std::string jpegSegment(unsigned char marker, const std::string& payload) {
+  const auto length = static_cast<unsigned>(payload.size() + 2);
+  return std::string("\xFF") + static_cast<char>(marker) + static_cast<char>(length >> 8) + static_cast<char>(length & 0xFF) + payload;
+}
+
+// A tiny JPEG as a phone writes it: with an Exif block naming where it was taken.
+std::string jpegWithGps() {
+  using namespace std::string_literals;
+  return "\xFF\xD8"s + jpegSegment(0xE1, "Exif\0\0MM\0*\0\0\0\x08"s + "GPSLatitude -6.8705 109.0405") +
+         jpegSegment(0xDB, "\x00"s + std::string(64, '\x01')) + jpegSegment(0xC0, "\x08\x00\x10\x00\x10\x01\x01\x11\x00"s) +
+         jpegSegment(0xC4, "\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x05"s) +
+         jpegSegment(0xDA, "\x01\x01\x00\x00\x3F\x00"s) + "\x12\x34\xFF\x00\x56"s + "\xFF\xD9"s;
+}
+
+TEST_F(ReportOfferTest, APickedPhotoLosesItsLocationOnTheDeviceAndWaitsBesideTheReport) {
+  openForm();
+  ASSERT_TRUE(tap("report.photo.add"));
+  ASSERT_EQ(platform.pendingPhotoPicks.size(), 1u);
+  platform.answerPhotoPick({PickedPhoto::Outcome::Picked, jpegWithGps(), 16, 16});
+  frames(1);
+  ASSERT_NE(app.reportForm().photo(), nullptr);
+  EXPECT_EQ(app.reportForm().photo()->jpeg.find("GPSLatitude"), std::string::npos);
+  EXPECT_TRUE(tagged("report.photo.info").has_value());
+  EXPECT_TRUE(tagged("report.photo.remove").has_value());
+}
+
+TEST_F(ReportOfferTest, ThePhotoGoesWithTheReportAndIsStoredUnderItsKey) {
+  platform.isOnline = false;
+  openForm();
+  ASSERT_TRUE(tap("report.photo.add"));
+  platform.answerPhotoPick({PickedPhoto::Outcome::Picked, jpegWithGps(), 16, 16});
+  ASSERT_NE(app.reportForm().photo(), nullptr);
+  const std::string attached = app.reportForm().photo()->jpeg;
+  fillAndSend(false);
+  ASSERT_NE(queued(), nullptr);
+  EXPECT_EQ(platform.storedValue(OutboxSender::photoStorageKey(queued()->idempotencyKey)), std::optional<std::string>(attached));
+  EXPECT_EQ(app.reportForm().photo(), nullptr) << "the next report starts without it";
+}
+
+TEST_F(ReportOfferTest, AnUnreadableOrCancelledPickAttachesNothing) {
+  openForm();
+  ASSERT_TRUE(tap("report.photo.add"));
+  platform.answerPhotoPick({PickedPhoto::Outcome::Cancelled, "", 0, 0});
+  EXPECT_EQ(app.reportForm().photo(), nullptr);
+  ASSERT_TRUE(tap("report.photo.add"));
+  platform.answerPhotoPick({PickedPhoto::Outcome::Unreadable, "", 0, 0});
+  EXPECT_EQ(app.reportForm().photo(), nullptr);
+  ASSERT_TRUE(tap("report.photo.add"));
+  platform.answerPhotoPick({PickedPhoto::Outcome::Picked, "GIF89a not a photo we take", 1, 1});
+  EXPECT_EQ(app.reportForm().photo(), nullptr) << "the core refuses the type";
 }
 
 }  // namespace

@@ -114,6 +114,29 @@ TEST_F(CitizenReportsTest, SubmitQueuesASubmitChangeCarryingTheCode) {
   EXPECT_NE(platform.requests[0].body.find("\"trackingCode\":\"" + *code + "\""), std::string::npos);
 }
 
+TEST_F(CitizenReportsTest, APhotoIsStoredBesideTheReportBeforeTheReportIsQueued) {
+  const std::string photo = "\xFF\xD8\xFF jpeg bytes";
+  bool saved = false;
+  ASSERT_TRUE(reports.submit(details(), photo, [&saved](bool ok) { saved = ok; }).has_value());
+  EXPECT_TRUE(saved);
+  const sync::Change& change = outbox.outbox().pending().front();
+  const std::string photoKey = OutboxSender::photoStorageKey(change.idempotencyKey);
+  EXPECT_EQ(platform.storedValue(photoKey), std::optional<std::string>(photo));
+  EXPECT_EQ(change.details.photoRef, "") << "the ref comes from the upload";
+  std::vector<std::string> order;
+  for (const auto& call : platform.saves) {
+    if (call.key == photoKey || call.key == OutboxSender::kStorageKey) order.push_back(call.key);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{photoKey, OutboxSender::kStorageKey}));
+}
+
+TEST_F(CitizenReportsTest, APhotoTheDeviceCannotStoreIsReported) {
+  platform.failSaves = true;
+  bool saved = true;
+  ASSERT_TRUE(reports.submit(details(), std::string("\xFF\xD8\xFF"), [&saved](bool ok) { saved = ok; }).has_value());
+  EXPECT_FALSE(saved);
+}
+
 TEST_F(CitizenReportsTest, EveryReportGetsItsOwnCodeAndKeyNewestFirst) {
   const auto first = reports.submit(details("Banjir di pasar lama"));
   const auto second = reports.submit(details("Pohon tumbang di jalan"));

@@ -95,6 +95,13 @@ class FakePlatform final : public ui::Platform {
     while (!pendingSaves.empty()) completeSave();
   }
 
+  void remove(const std::string& key, std::function<void(bool)> done) override {
+    removed.push_back(key);
+    stored.erase(key);
+    if (done) done(true);
+  }
+  std::vector<std::string> removed;  // every key removed, in order
+
   void load(const std::string& key, std::function<void(std::optional<std::string>)> done) override {
     loads.push_back(key);
     if (loadImmediately) {
@@ -177,6 +184,17 @@ class FakePlatform final : public ui::Platform {
   void copyText(const std::string& text) override { copiedTexts.push_back(text); }
   std::vector<std::string> openedUrls;
   std::vector<std::string> copiedTexts;
+
+  // ---- photos ----
+
+  void pickPhoto(std::function<void(const ui::PickedPhoto&)> done) override { pendingPhotoPicks.push_back(std::move(done)); }
+  void answerPhotoPick(const ui::PickedPhoto& photo) {
+    if (pendingPhotoPicks.empty()) throw std::out_of_range("no pending photo pick");
+    auto done = std::move(pendingPhotoPicks.front());
+    pendingPhotoPicks.pop_front();
+    done(photo);
+  }
+  std::deque<std::function<void(const ui::PickedPhoto&)>> pendingPhotoPicks;
 
  private:
   void finishSave(const std::string& key, const std::string& bytes, const std::function<void(bool)>& done) {

@@ -112,6 +112,7 @@ TEST_F(OutboxSenderTest, NothingIsSentBeforeTheStoredOutboxHasBeenRead) {
 
   EXPECT_EQ(recorded.restored, 0);
   platform.completeLoads();
+  platform.loadImmediately = true;  // the photo lookup before a report is sent
   EXPECT_EQ(recorded.restored, 1) << "the listener hears when the outbox has been read";
   EXPECT_EQ(sender.status().phase, SyncPhase::Waiting);
   sender.pump();
@@ -404,6 +405,7 @@ TEST_F(OutboxSenderTest, RestoreKeepsTheStoredChangesFirstAndOnesQueuedWhileRead
   sender.restore();
   sender.queue(submitChange(2));
   platform.completeLoads();
+  platform.loadImmediately = true;
 
   EXPECT_EQ(keysOf(sender), (std::vector<std::string>{submitChange(1).idempotencyKey,
                                                       moveChange(1, report::Action::Note, "").idempotencyKey,
@@ -493,6 +495,7 @@ TEST_F(OutboxSenderTest, StatusMovesThroughLoadingIdleWaitingSendingAndIdle) {
   sender.restore();
   EXPECT_EQ(sender.status().phase, SyncPhase::Loading);
   platform.completeLoads();
+  platform.loadImmediately = true;
   EXPECT_EQ(sender.status().phase, SyncPhase::Idle);
   sender.queue(submitChange(1));
   EXPECT_EQ(sender.status().phase, SyncPhase::Waiting);
@@ -509,6 +512,102 @@ TEST_F(OutboxSenderTest, StatusMovesThroughLoadingIdleWaitingSendingAndIdle) {
   EXPECT_EQ(sender.status().phase, SyncPhase::Idle);
   EXPECT_EQ(sender.status().nextAttemptAtUnixMs, 0);
   EXPECT_EQ(sender.status().lastProblem, "");
+}
+
+// ---- a report's photo: uploaded just before the report, which then names it ----
+
+const std::string kPhoto = std::string("\xFF\xD8\xFF\xE0", 4) + "a small JPEG's bytes" + std::string("\xFF\xD9", 2);
+constexpr const char* kPhotoRef = "ph_AbCdEfGhIjKlMnOpQrStUvWx";
+
+std::string photoAnswer() { return std::string(R"({"photoRef":")") + kPhotoRef + R"(","mediaType":"image/jpeg","bytes":26})"; }
+
+// The queued report as the device store holds it.
+sync::Change storedChange(const FakePlatform& platform, std::size_t index = 0) {
+  auto decoded = wire::decodeOutboxBinary(platform.storedValue(OutboxSender::kStorageKey).value_or(""));
+  if (auto* error = std::get_if<wire::ParseError>(&decoded)) {
+    ADD_FAILURE() << error->message;
+    return {};
+  }
+  return std::get<sync::Outbox>(decoded).pending().at(index);
+}
+
+class OutboxPhotoTest : public OutboxSenderTest {
+ protected:
+  void SetUp() override {
+    restoreEmpty();
+    platform.stored[OutboxSender::photoStorageKey(change.idempotencyKey)] = kPhoto;
+    sender.queue(change);
+    sender.pump();
+  }
+  const sync::Change change = submitChange(1);
+};
+
+TEST_F(OutboxPhotoTest, ThePhotoIsUploadedFirstAndTheReportThenNamesIt) {
+  ASSERT_EQ(platform.requests.size(), 1u);
+  EXPECT_EQ(platform.requests[0].method, "POST");
+  EXPECT_EQ(platform.requests[0].path, "/api/v1/photos");
+  EXPECT_EQ(platform.requests[0].headers.at("Content-Type"), "image/jpeg");
+  EXPECT_EQ(platform.requests[0].body, kPhoto);
+  EXPECT_EQ(sender.status().phase, SyncPhase::Sending);
+
+  platform.respond(201, photoAnswer());
+  EXPECT_EQ(storedChange(platform).details.photoRef, kPhotoRef) << "the device remembers the ref before the report goes";
+  sender.pump();
+  ASSERT_EQ(platform.requests.size(), 2u);
+  EXPECT_EQ(platform.requests[1].path, "/api/v1/reports");
+  EXPECT_NE(platform.requests[1].body.find(std::string("\"photoRef\":\"") + kPhotoRef + "\""), std::string::npos) << platform.requests[1].body;
+  EXPECT_EQ(platform.requests[1].headers.at("Idempotency-Key"), change.idempotencyKey);
+
+  platform.respond(201, creationBody(change.reportId));
+  EXPECT_TRUE(sender.outbox().empty());
+  EXPECT_FALSE(platform.storedValue(OutboxSender::photoStorageKey(change.idempotencyKey)).has_value())
+      << "the photo leaves the device once the report arrived";
+}
+
+TEST_F(OutboxPhotoTest, TheReportWaitsUntilTheRefIsDurablyStored) {
+  platform.saveImmediately = false;
+  platform.respond(201, photoAnswer());
+  sender.pump();
+  EXPECT_EQ(platform.requests.size(), 1u) << "a report re-sent after a crash with another ref would not match its key";
+  platform.completeSaves();
+  sender.pump();
+  ASSERT_EQ(platform.requests.size(), 2u);
+  EXPECT_EQ(platform.requests[1].path, "/api/v1/reports");
+}
+
+TEST_F(OutboxPhotoTest, AFailedUploadIsRetriedWithBackoffAndTheReportWaits) {
+  platform.respond({0, "", 0, {}});
+  EXPECT_EQ(sender.status().phase, SyncPhase::Waiting);
+  EXPECT_EQ(sender.status().nextAttemptAtUnixMs, platform.now + OutboxSender::kFirstRetryMs);
+  sender.pump();
+  EXPECT_EQ(platform.requests.size(), 1u);
+  platform.advance(OutboxSender::kFirstRetryMs);
+  sender.pump();
+  ASSERT_EQ(platform.requests.size(), 2u);
+  EXPECT_EQ(platform.requests[1].path, "/api/v1/photos");
+}
+
+TEST_F(OutboxPhotoTest, ARefusedPhotoIsDroppedAndTheReportGoesWithoutIt) {
+  platform.respond(422, errorBody("invalid_form", "Foto rusak"));
+  ASSERT_EQ(recorded.refused.size(), 1u);
+  EXPECT_EQ(recorded.refused[0].error.code, "photo_refused");
+  EXPECT_EQ(recorded.refused[0].error.message, "Foto rusak");
+  EXPECT_FALSE(platform.storedValue(OutboxSender::photoStorageKey(change.idempotencyKey)).has_value());
+  EXPECT_EQ(sender.outbox().pending().size(), 1u) << "the report itself is still queued";
+  sender.pump();
+  ASSERT_EQ(platform.requests.size(), 2u);
+  EXPECT_EQ(platform.requests[1].path, "/api/v1/reports");
+  EXPECT_NE(platform.requests[1].body.find("\"photoRef\":\"\""), std::string::npos);
+}
+
+TEST_F(OutboxPhotoTest, AfterARestartBetweenUploadAndReportThePhotoIsNotUploadedAgain) {
+  platform.respond(201, photoAnswer());
+  OutboxSender restarted(platform, {});  // the same device storage, read again
+  restarted.restore();
+  restarted.pump();
+  ASSERT_EQ(platform.requests.size(), 2u);
+  EXPECT_EQ(platform.requests[1].path, "/api/v1/reports");
+  EXPECT_NE(platform.requests[1].body.find(kPhotoRef), std::string::npos);
 }
 
 }  // namespace

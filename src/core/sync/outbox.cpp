@@ -12,6 +12,12 @@ bool Outbox::enqueue(Change change) {
   return true;
 }
 
+Change* Outbox::find(std::string_view idempotencyKey) {
+  const auto it = std::find_if(changes_.begin(), changes_.end(),
+                               [&](const Change& c) { return c.idempotencyKey == idempotencyKey; });
+  return it == changes_.end() ? nullptr : &*it;
+}
+
 bool Outbox::acknowledge(std::string_view idempotencyKey) {
   const auto it = std::find_if(changes_.begin(), changes_.end(),
                                [&](const Change& c) { return c.idempotencyKey == idempotencyKey; });

@@ -22,6 +22,10 @@ class Outbox {
   // duplicate answer).
   bool acknowledge(std::string_view idempotencyKey);
 
+  // The queued change with this key, to fill in what the server answered meanwhile (a photo's ref); nullptr
+  // when it is not queued.
+  Change* find(std::string_view idempotencyKey);
+
   const std::deque<Change>& pending() const { return changes_; }
   bool empty() const { return changes_.empty(); }
 

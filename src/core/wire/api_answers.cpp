@@ -161,6 +161,10 @@ std::variant<CreationAnswer, ParseError> decodeCreationAnswer(std::string_view j
   });
 }
 
+std::variant<std::string, ParseError> decodePhotoRef(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) { return text(root, "photoRef"); });
+}
+
 std::variant<std::vector<DuplicateView>, ParseError> decodeOpenReportsNearby(std::string_view json) {
   return decodeAnswer(json, [](const Value& root) {
     std::vector<DuplicateView> reports;

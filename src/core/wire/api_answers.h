@@ -116,6 +116,8 @@ struct HandOverCandidate {
 std::variant<ApiErrorView, ParseError> decodeApiError(std::string_view json);
 std::variant<CreationAnswer, ParseError> decodeCreationAnswer(std::string_view json);
 std::variant<PublicReportView, ParseError> decodePublicReport(std::string_view json);
+// POST /photos: {"photoRef","mediaType","bytes"}; the ref the report form names the photo by.
+std::variant<std::string, ParseError> decodePhotoRef(std::string_view json);
 // GET /reports/nearby: {"reports":[…]}, nearest first.
 std::variant<std::vector<DuplicateView>, ParseError> decodeOpenReportsNearby(std::string_view json);
 std::variant<SessionView, ParseError> decodeSession(std::string_view json);
