@@ -7,9 +7,11 @@
 //   The matrix failed at "GET reports/CODE" for "other officer" (200, expected 404 report_not_found) and
 //   for "polsek outside" (200, expected 404), and AnotherOfficersReportRevealsNothing failed where the other
 //   officer's answer must equal the answer for a code that does not exist.
-// - Rate limit: the `if (blocked) throw ...` of refuseWhileGuessing (service/reports.cpp) removed, so track
-//   and join never refuse. TrackingCodesCannotBeEnumerated failed at "the sixth guess is refused" (404,
-//   expected 429) and at "the right secret waits too", and GuessedJoinsShareTheBudget failed likewise.
+// - Rate limit: the `if (blocked) throw ...` of refuseWhileGuessing (service/reports.cpp) removed, so an
+//   address over its budget is no longer refused before its request is looked at. TrackingCodesCannotBeEnumerated
+//   failed at "the right secret waits too" (200, expected 429) and GuessedJoinsShareTheBudget at "one budget"
+//   (200, expected 429). The sixth guess itself still answered 429, from the count taken on that failure.
+
 #include <gtest/gtest.h>
 
 #include <array>

@@ -5,10 +5,11 @@
 //
 // Bite, tried by hand: with VACUUM INTO in backup_command.cpp replaced by a copy of bhabin.sqlite3 alone
 // (std::filesystem::copy_file, leaving the -wal file behind, as a naive `cp` of a live database does), the
-// restored server lacked the last writes, still in the WAL: the snapshot comparison failed (the last note
-// and then every report were missing). With the pg_dump moved before the last write (the note), the
-// PostgreSQL case failed at the snapshot comparison on that report's timeline; with the dump truncated to
-// half its size, pg_restore exited 1 and the case failed at its exit status.
+// SQLite case failed at the snapshot comparison: every write was still in the WAL, so the restored server
+// found an empty database, seeded a new demo, and answered report_not_found for every report, empty
+// worklist, counts and visits, and other officer positions. (For PostgreSQL the same comparison is what a
+// dump missing data would fail; no weakening of pg_dump itself was tried.)
+
 #include <gtest/gtest.h>
 
 #include <cstdio>

@@ -4,12 +4,10 @@
 // run changes nothing; the audit log gets counts, never who.
 //
 // Bite, tried by hand: with `AND r.status IN ('resolved', 'rejected')` removed from eraseReporterIdentities
-// (storage/report_rows.cpp) the old OPEN report lost its reporter too, and
-// ErasesOnlyReportsClosedLongerThanTheRetention failed at `purged.reports` (2, expected 1) and at the open
-// report's name; with `AND r.updated_at < $1` removed, the recently closed report was erased and the same
-// test failed at `purged.reports` and at the recent report's name; with `(name <> '' OR phone <> '') AND`
-// removed, the second run answered reports=1 and wrote a second audit entry, failing `again.reports` and the
-// audit count.
+// (storage/report_rows.cpp), ErasesOnlyReportsClosedLongerThanTheRetention failed on both databases at
+// `purged.reports` (2, expected 1), `purged.reporters` (3, expected 2), the old open report's name ("",
+// expected "Siti Aminah") and the audit entry ("reports=2 reporters=3").
+
 #include <gtest/gtest.h>
 #include <rapidjson/pointer.h>
 
