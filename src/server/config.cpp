@@ -84,6 +84,9 @@ const std::vector<Option>& options() {
       {"--write-limit", "BHABIN_WRITE_LIMIT",
        "reports, joins and photo uploads one address may send per 10 minutes, 1-1000000 (default 30)",
        [](ServerConfig& c, const std::string& v) { return setCount(c.anonymousWritesPer10Min, v, 1, 1000000); }},
+      {"--retention-days", "BHABIN_RETENTION_DAYS",
+       "days a resolved or rejected report keeps its reporters' names and phones, 1-36500 (default 365)",
+       [](ServerConfig& c, const std::string& v) { return setCount(c.retentionDays, v, 1, 36500); }},
   };
   return all;
 }

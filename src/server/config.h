@@ -25,6 +25,7 @@ struct ServerConfig {
   std::string open311ApiKey;       // BHABIN_OPEN311_API_KEY: the key Open311 clients send; default random, printed
   int threads = 8;                 // BHABIN_THREADS: request threads (and database connections)
   int anonymousWritesPer10Min = 30;  // BHABIN_WRITE_LIMIT: report creations, joins and uploads per client address
+  int retentionDays = 365;         // BHABIN_RETENTION_DAYS: closed reports keep their reporters' names and phones this long
 };
 
 struct ConfigResult {

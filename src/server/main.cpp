@@ -1,10 +1,12 @@
 // bhabin-server: parses its settings, serves until SIGINT or SIGTERM, then finishes in-flight requests.
-// `bhabin-server import ...` imports villages, officers or boundaries instead (server/import_command.h).
+// `bhabin-server import ...` imports villages, officers or boundaries instead (server/import_command.h);
+// `bhabin-server backup --to FILE` copies the SQLite database (server/backup_command.h).
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
 
+#include "server/backup_command.h"
 #include "server/import_command.h"
 #include "server/server.h"
 
@@ -27,6 +29,9 @@ const char* environment(const char* name) { return std::getenv(name); }
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "import") {
     return bhabin::server::runImportCommand({argv + 2, argv + argc}, environment, std::cout, std::cerr);
+  }
+  if (argc > 1 && std::string(argv[1]) == "backup") {
+    return bhabin::server::runBackupCommand({argv + 2, argv + argc}, environment, std::cout, std::cerr);
   }
   auto parsed = bhabin::server::parseConfig({argv + 1, argv + argc}, environment, std::cout, std::cerr);
   if (!parsed.config) return parsed.exitCode;

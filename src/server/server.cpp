@@ -3,10 +3,14 @@
 #include <httplib.h>
 #include <netinet/tcp.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include "server/areas/area_catalog.h"
 #include "server/areas/demo_area.h"
@@ -20,6 +24,7 @@
 #include "server/service/imports.h"
 #include "server/service/officer_work.h"
 #include "server/service/reports.h"
+#include "server/service/retention.h"
 #include "server/storage/open_database.h"
 
 namespace bhabin::server {
@@ -80,6 +85,52 @@ void seedDemoOnFirstStart(const ServerConfig& config, storage::ConnectionPool& p
             << '\n';
 }
 
+// Runs `work` at once and then every `periodMs` on a thread of its own, until destroyed.
+class PeriodicTask {
+ public:
+  PeriodicTask(std::int64_t periodMs, std::function<void()> work)
+      : thread_([this, periodMs, work = std::move(work)] { loop(periodMs, work); }) {}
+  ~PeriodicTask() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  PeriodicTask(const PeriodicTask&) = delete;
+  PeriodicTask& operator=(const PeriodicTask&) = delete;
+
+ private:
+  void loop(std::int64_t periodMs, const std::function<void()>& work) {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+      lock.unlock();
+      work();
+      lock.lock();
+      wake_.wait_for(lock, std::chrono::milliseconds(periodMs), [this] { return stopping_; });
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: starts once everything it uses exists
+};
+
+// A failed purge is logged, not thrown: the server keeps serving and the next run tries again.
+void purgeReporterIdentities(service::Retention& retention, const ServerConfig& config) {
+  try {
+    const service::PurgeCounts erased = retention.purgeReporterIdentities();
+    if (erased.reports > 0 && (config.logLevel == "info" || config.logLevel == "debug")) {
+      std::clog << "bhabin-server: erased the names and phones of " << erased.reporters << " reporter(s) of "
+                << erased.reports << " report(s) closed over " << config.retentionDays << " days ago\n";
+    }
+  } catch (const std::exception& error) {
+    std::clog << "bhabin-server: retention purge failed, retrying in the next period: " << error.what() << '\n';
+  }
+}
+
 }  // namespace
 
 struct Server::Parts {
@@ -91,6 +142,8 @@ struct Server::Parts {
   std::unique_ptr<service::OfficerWork> officerWork;
   std::unique_ptr<service::Imports> imports;
   std::unique_ptr<http::ApiServices> services;
+  std::unique_ptr<service::Retention> retention;
+  std::unique_ptr<PeriodicTask> retentionSchedule;  // last: stopped before anything it uses goes away
 };
 
 Server::Server(ServerConfig config, ServerOptions options)
@@ -107,6 +160,7 @@ Server::Server(ServerConfig config, ServerOptions options)
   parts.areas = loadAreas(config_.areaDataDir);
   seedDemoOnFirstStart(config_, *parts.pool, parts.areas->catalog, options);
   options.settings.anonymousWritesPerAddress.maxHits = config_.anonymousWritesPer10Min;
+  options.settings.reporterIdentityRetentionMs = std::int64_t{config_.retentionDays} * 24 * 60 * 60 * 1000;
   parts.backend = std::make_unique<service::Backend>(*parts.pool, options.settings, options.clock);
   parts.accounts = std::make_unique<service::Accounts>(*parts.backend);
   parts.reports = std::make_unique<service::Reports>(*parts.backend);
@@ -114,6 +168,10 @@ Server::Server(ServerConfig config, ServerOptions options)
   parts.imports = std::make_unique<service::Imports>(*parts.backend, parts.areas->catalog);
   parts.services = std::make_unique<http::ApiServices>(http::ApiServices{
       *parts.backend, *parts.accounts, *parts.reports, *parts.officerWork, parts.areas->villages, *parts.imports});
+  parts.retention = std::make_unique<service::Retention>(*parts.backend);
+  parts.retentionSchedule = std::make_unique<PeriodicTask>(
+      parts.backend->settings().retentionPurgeEveryMs,
+      [&retention = *parts.retention, &config = config_] { purgeReporterIdentities(retention, config); });
 
   http::registerStaticRoutes(*http_, config_);
   http::registerApiRoutes(*http_, config_, *parts.services);

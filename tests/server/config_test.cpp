@@ -75,5 +75,15 @@ TEST(ServerConfig, BadValuesAreRefusedWithTheReason) {
   EXPECT_NE(unknown.err.find("unknown option \"--colour\""), std::string::npos);
 }
 
+TEST(ServerConfig, RetentionDaysDefaultToAYearAndAcceptOneDayToACentury) {
+  EXPECT_EQ(parse({}).result.config->retentionDays, 365);
+  EXPECT_EQ(parse({}, {{"BHABIN_RETENTION_DAYS", "30"}}).result.config->retentionDays, 30);
+  EXPECT_EQ(parse({"--retention-days", "1"}).result.config->retentionDays, 1);
+  const Parsed zero = parse({"--retention-days", "0"});
+  EXPECT_FALSE(zero.result.config);
+  EXPECT_NE(zero.err.find("--retention-days"), std::string::npos) << zero.err;
+  EXPECT_FALSE(parse({"--retention-days", "36501"}).result.config);
+}
+
 }  // namespace
 }  // namespace bhabin::server

@@ -24,8 +24,11 @@ struct BackendSettings {
   RateLimit loginFailuresPerAccount{5, 15 * 60 * 1000};
   RateLimit loginFailuresPerAddress{30, 15 * 60 * 1000};
   RateLimit anonymousWritesPerAddress{30, 10 * 60 * 1000};     // report creations, joins and photo uploads
-  RateLimit trackingFailuresPerAddress{20, 10 * 60 * 1000};    // wrong code or secret: enumeration stops here
+  RateLimit trackingFailuresPerAddress{20, 10 * 60 * 1000};    // unknown codes joined, wrong code or secret tracked
   RateLimit nearbyLookupsPerAddress{60, 10 * 60 * 1000};       // "ikut melapor" lookups before filing
+  // UU PDP 27/2022: a closed report keeps its reporters' names and phones this long, then loses them.
+  std::int64_t reporterIdentityRetentionMs = 365LL * 24 * 60 * 60 * 1000;
+  std::int64_t retentionPurgeEveryMs = 60LL * 60 * 1000;     // how often the server looks for identities to erase
   double duplicateRadiusKm = 0.5;                              // "ikut melapor" offers open reports this close
   auth::PasswordHashing passwordHashing;
   report::ValidationSettings validation;

@@ -164,6 +164,21 @@ std::string moveAnswer(const sync::ChangeResult& result, const ReportForStaff& v
   return out.str();
 }
 
+// Guessing tracking codes, through track or join, draws on one per-address budget of failures.
+std::string guessSubject(const std::string& clientAddress) { return "track-ip:" + clientAddress; }
+
+void refuseWhileGuessing(Backend& backend, const std::string& clientAddress) {
+  const RateLimit& limit = backend.settings().trackingFailuresPerAddress;
+  const bool blocked = storage::inTransaction(backend.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
+    return storage::currentHits(c, guessSubject(clientAddress), backend.now(), limit.windowMs) >= limit.maxHits;
+  });
+  if (blocked) throw api::ApiError::tooManyRequests(static_cast<int>(limit.windowMs / 1000));
+}
+
+void countGuess(Backend& backend, const std::string& clientAddress) {
+  limitHits(backend, guessSubject(clientAddress), backend.settings().trackingFailuresPerAddress);
+}
+
 }  // namespace
 
 std::string reportSecret(const std::string& key, const std::string& trackingCode) {
@@ -249,7 +264,10 @@ StoredAnswer Reports::join(const std::string& trackingCode, const std::string& b
   const std::string requestHash = auth::sha256Hex(code + "\n" + body);
   const std::string secret = reportSecret(backend_.reportSecretKey(), code);
   const std::int64_t now = backend_.now();
-  return storage::inTransaction(backend_.pool(), storage::Durability::Durable, [&](storage::Connection& connection) {
+  // Joining answers the secret: without this budget, joins would let anyone try codes without limit (a refused
+  // join rolls its write-limit hit back with the rest of its transaction).
+  refuseWhileGuessing(backend_, clientAddress);
+  const auto joinOnce = [&](storage::Connection& connection) {
     if (auto seen = storage::findAppliedChange(connection, storage::regencyOfTrackingCode(code), idempotencyKey)) {
       return replayOrRefuse(*seen, requestHash, 200);
     }
@@ -262,7 +280,13 @@ StoredAnswer Reports::join(const std::string& trackingCode, const std::string& b
     out.beginObject().member("trackingCode", code).member("secret", secret).endObject();
     storage::insertAppliedChange(connection, idempotencyKey, {code, requestHash, out.str()}, now);
     return StoredAnswer{200, out.str(), false};
-  });
+  };
+  try {
+    return storage::inTransaction(backend_.pool(), storage::Durability::Durable, joinOnce);
+  } catch (const api::ApiError& error) {
+    if (error.code() == "report_not_found") countGuess(backend_, clientAddress);
+    throw;
+  }
 }
 
 std::string Reports::openNearby(report::Category category, const geo::LatLon& at, const std::string& clientAddress) {
@@ -278,12 +302,7 @@ std::string Reports::openNearby(report::Category category, const geo::LatLon& at
 }
 
 std::string Reports::track(const std::string& typedCode, const std::string& secret, const std::string& clientAddress) {
-  const RateLimit& limit = backend_.settings().trackingFailuresPerAddress;
-  const std::string subject = "track-ip:" + clientAddress;
-  const bool blocked = storage::inTransaction(backend_.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
-    return storage::currentHits(c, subject, backend_.now(), limit.windowMs) >= limit.maxHits;
-  });
-  if (blocked) throw api::ApiError::tooManyRequests(static_cast<int>(limit.windowMs / 1000));
+  refuseWhileGuessing(backend_, clientAddress);
   const std::string code = canonicalCode(typedCode);
   std::optional<storage::StoredReport> stored;
   if (auth::constantTimeEquals(secret, reportSecret(backend_.reportSecretKey(), code))) {
@@ -291,7 +310,7 @@ std::string Reports::track(const std::string& typedCode, const std::string& secr
                                     [&](storage::Connection& c) { return storage::loadReport(c, code, false); });
   }
   if (!stored) {
-    limitHits(backend_, subject, limit);
+    countGuess(backend_, clientAddress);
     throw api::ApiError(404, "report_not_found");
   }
   backend_.refreshRoster();
@@ -307,8 +326,10 @@ ReportForStaff Reports::forStaff(const Principal& principal, const std::string& 
     // Someone else's report looks exactly like a report that does not exist.
     if (!stored || !mayWork(principal, stored->report)) throw api::ApiError(404, "report_not_found");
     ReportForStaff view = staffView(std::move(*stored), principal, storage::reportersOf(connection, code));
-    const bool identityShown = std::any_of(view.reporters.begin(), view.reporters.end(),
-                                           [](const storage::ReporterRow& r) { return !r.anonymous; });
+    // A reporter erased by the retention purge shows nothing, so showing them is not audited.
+    const bool identityShown = std::any_of(view.reporters.begin(), view.reporters.end(), [](const storage::ReporterRow& r) {
+      return !r.anonymous && (!r.name.empty() || !r.phoneE164.empty());
+    });
     if (identityShown) {
       storage::insertAuditEntry(connection, {view.stored.regencyCode, auth::toHex(auth::randomBytes(12)), backend_.now(),
                                              principal.account.nrp, "view_reporter", code});

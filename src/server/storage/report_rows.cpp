@@ -1,5 +1,7 @@
 #include "server/storage/report_rows.h"
 
+#include <map>
+#include <set>
 #include <variant>
 
 #include "core/wire/report_codec.h"
@@ -112,6 +114,28 @@ std::vector<ReporterRow> reportersOf(Connection& connection, const std::string& 
     reporters.push_back({row.integer(0) != 0, row.text(1), row.text(2), row.integer(3)});
   }
   return reporters;
+}
+
+std::vector<ErasedIdentities> eraseReporterIdentities(Connection& connection, std::int64_t closedBeforeUnixMs) {
+  // A closed report's updated_at is when it was closed: no move but reopen is legal after resolve or reject.
+  const auto rows = connection.query(
+      "UPDATE report_reporters SET name = '', phone = '' "
+      "WHERE (name <> '' OR phone <> '') AND EXISTS (SELECT 1 FROM reports r "
+      "WHERE r.regency_code = report_reporters.regency_code AND r.tracking_code = report_reporters.tracking_code "
+      "AND r.status IN ('resolved', 'rejected') AND r.updated_at < $1) "
+      "RETURNING regency_code, tracking_code",
+      {closedBeforeUnixMs});
+  std::map<std::string, std::pair<std::set<std::string>, std::int64_t>> byRegency;
+  for (const Row& row : rows) {
+    auto& [reports, reporters] = byRegency[row.text(0)];
+    reports.insert(row.text(1));
+    ++reporters;
+  }
+  std::vector<ErasedIdentities> erased;
+  for (const auto& [regency, counts] : byRegency) {
+    erased.push_back({regency, static_cast<std::int64_t>(counts.first.size()), counts.second});
+  }
+  return erased;
 }
 
 std::optional<IdempotencyRecord> findAppliedChange(Connection& connection, const std::string& regencyCode,

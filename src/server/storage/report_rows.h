@@ -79,6 +79,17 @@ struct ReporterRow {
 void insertReporter(Connection& connection, const std::string& trackingCode, const ReporterRow& reporter);
 std::vector<ReporterRow> reportersOf(Connection& connection, const std::string& trackingCode);
 
+// Reporters whose names and phones were blanked, per regency (the audit log's distribution key).
+struct ErasedIdentities {
+  std::string regencyCode;
+  std::int64_t reports = 0;
+  std::int64_t reporters = 0;
+};
+// Blanks the name and phone of every reporter of a report that was closed (resolved or rejected) before
+// `closedBeforeUnixMs`, keeping the rows (and whether each was anonymous) for the statistics. Rows already
+// blank are not touched, so running it again changes nothing and answers nothing.
+std::vector<ErasedIdentities> eraseReporterIdentities(Connection& connection, std::int64_t closedBeforeUnixMs);
+
 std::optional<IdempotencyRecord> findAppliedChange(Connection& connection, const std::string& regencyCode,
                                                    const std::string& idempotencyKey);
 void insertAppliedChange(Connection& connection, const std::string& idempotencyKey, const IdempotencyRecord& record,

@@ -46,6 +46,7 @@ RunningServer::RunningServer(storage::Dialect dialect, std::string databaseUrl, 
     config.databaseUrl = databaseUrl_;
   }
   config.anonymousWritesPer10Min = static_cast<int>(settings.anonymousWritesPerAddress.maxHits);
+  config.retentionDays = static_cast<int>(settings.reporterIdentityRetentionMs / (24 * 60 * 60 * 1000));
   ServerOptions options;
   options.settings = std::move(settings);
   auto clock = clock_;
@@ -58,6 +59,10 @@ RunningServer::RunningServer(storage::Dialect dialect, std::string databaseUrl, 
 RunningServer::~RunningServer() {
   stop();
   fs::remove_all(dataDir_);
+}
+
+std::unique_ptr<storage::Connection> RunningServer::connect() const {
+  return databaseUrl_.empty() ? storage::openSqlite((dataDir_ / "bhabin.sqlite3").string()) : storage::openPostgres(databaseUrl_);
 }
 
 void RunningServer::stop() {

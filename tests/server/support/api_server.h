@@ -46,6 +46,9 @@ class RunningServer {
 
   int port() const { return port_; }
   const std::string& databaseUrl() const { return databaseUrl_; }
+  const std::filesystem::path& dataDir() const { return dataDir_; }  // holds bhabin.sqlite3 when on SQLite
+  // A new connection to this server's database, for what the API does not show.
+  std::unique_ptr<storage::Connection> connect() const;
   TestClock& clock() { return *clock_; }
   void stop();
 
