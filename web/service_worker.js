@@ -4,7 +4,8 @@
 //
 // Rules, in order:
 //  - anything but GET, and any other origin (map tiles), is not touched: it goes to the network as usual;
-//  - GET /api/v1/config and /api/v1/roster[/...]: network first, the last good copy when the network fails;
+//  - GET /api/v1/config, /api/v1/roster and /api/v1/boundaries (with any query): network first, the last good
+//    copy when the network fails;
 //    stored unchanged, so its Date header tells its age, and never if the server marked it no-store or private;
 //  - every other /api/ request goes to the network and is never stored: personal data stays out of caches;
 //  - the app shell (SHELL_URLS, and page navigations to /) comes from the cache, the network only on a miss.
@@ -38,7 +39,7 @@ const SHELL_URLS = [
 const SHELL_PATHS = new Set(SHELL_URLS);
 
 // Public, read-only API answers worth keeping for offline starts: the path itself or anything below it.
-const CACHED_API_PATHS = ['/api/v1/config', '/api/v1/roster'];
+const CACHED_API_PATHS = ['/api/v1/config', '/api/v1/roster', '/api/v1/boundaries'];
 
 const isCachedApi = (pathname) =>
   CACHED_API_PATHS.some((path) => pathname === path || pathname.startsWith(path + '/'));

@@ -88,6 +88,13 @@ void writeCitizen(Writer& out, const ui::AppUi& app) {
   out.StartArray();
   for (const std::string& field : app.reportForm().refusedFields()) out.String(field.c_str());
   out.EndArray();
+  out.Key("outlines");
+  out.StartObject();
+  out.Key("regencies");
+  out.Int(app.outlines().regencyOutlines());
+  out.Key("villages");
+  out.Int(app.outlines().villageOutlines());
+  out.EndObject();
   out.Key("offeredReports");
   out.StartArray();
   for (const wire::DuplicateView& offered : app.reportForm().offeredReports()) out.String(offered.trackingCode.c_str());

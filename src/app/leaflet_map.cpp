@@ -93,6 +93,8 @@ LeafletMap::LeafletMap(const LeafletMapSettings& settings, PositionHandler onCho
   eventTarget = this;
   map_.call<val>("on", std::string("click"), val::module_property("bhabinMapClick"));
   map_.call<val>("on", std::string("moveend"), val::module_property("bhabinMapMoved"));
+  // Outlines first, so the officer and report dots draw above them.
+  for (val& layer : outlines_) layer = val::global("L").call<val>("layerGroup").call<val>("addTo", map_);
   for (val& layer : layers_) layer = val::global("L").call<val>("layerGroup").call<val>("addTo", map_);
 }
 
@@ -131,6 +133,22 @@ void LeafletMap::showPoints(ui::MapLayer layer, const std::vector<ui::MapPoint>&
   for (const ui::MapPoint& point : points) {
     group.call<val>("addLayer", point.kind == ui::MapPoint::Kind::Cluster ? clusterMarker(point) : dot(point));
   }
+}
+
+// Regencies bold, villages thin; neither filled nor clickable, so a tap inside still chooses that place.
+void LeafletMap::showOutlines(ui::OutlineLayer layer, const std::string& geojson) {
+  const bool villages = layer == ui::OutlineLayer::Villages;
+  val style = val::object();
+  style.set("color", std::string(villages ? "#5b6b82" : "#1f3a68"));
+  style.set("weight", villages ? 1 : 2.5);
+  style.set("opacity", 0.8);
+  style.set("fill", false);
+  val options = val::object();
+  options.set("style", style);
+  options.set("interactive", false);
+  val& group = outlines_[static_cast<std::size_t>(layer)];
+  group.call<val>("clearLayers");
+  group.call<val>("addLayer", val::global("L").call<val>("geoJSON", val::global("JSON").call<val>("parse", geojson), options));
 }
 
 cluster::Viewport LeafletMap::viewport() const {

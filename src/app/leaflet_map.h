@@ -35,6 +35,7 @@ class LeafletMap final : public ui::MapView {
   void setCoveredArea(float left, float bottom) override;
   void placeMarker(const geo::LatLon& position) override;
   void showPoints(ui::MapLayer layer, const std::vector<ui::MapPoint>& points) override;
+  void showOutlines(ui::OutlineLayer layer, const std::string& geojson) override;
   cluster::Viewport viewport() const override;
   double zoom() const override;
 
@@ -50,6 +51,7 @@ class LeafletMap final : public ui::MapView {
   emscripten::val map_;
   emscripten::val marker_ = emscripten::val::null();
   std::array<emscripten::val, 2> layers_{emscripten::val::null(), emscripten::val::null()};  // an L.layerGroup per ui::MapLayer
+  std::array<emscripten::val, 2> outlines_{emscripten::val::null(), emscripten::val::null()};  // per ui::OutlineLayer
   PositionHandler onChoose_;
   bool moved_ = true;
   float coveredLeft_ = 0.0f;

@@ -62,9 +62,15 @@ std::shared_ptr<const LoadedAreas> loadAreas(const std::string& dir) {
 
 void seedDemoOnFirstStart(const ServerConfig& config, storage::ConnectionPool& pool, const areas::AreaCatalog& catalog,
                           const ServerOptions& options) {
-  if (config.demoRegency == "none" || !areas::isEmptyDatabase(pool)) return;
+  if (config.demoRegency == "none") return;
   auto outline = areas::loadDemoOutline(areas::defaultDemoOutlinePath(config.rootDir), config.demoRegency);
   if (auto* error = std::get_if<areas::AreaError>(&outline)) throw std::runtime_error(error->message);
+  if (!areas::isEmptyDatabase(pool)) {
+    storage::inTransaction(pool, storage::Durability::Durable, [&](storage::Connection& connection) {
+      areas::addDemoOutlineIfMissing(connection, config.demoRegency, std::get<geo::MultiPolygon>(outline));
+    });
+    return;
+  }
   areas::DemoSettings demoSettings;
   demoSettings.positionsAtUnixMs = options.clock();
   auto demo = areas::generateDemoArea(catalog, config.demoRegency, std::get<geo::MultiPolygon>(outline), demoSettings);

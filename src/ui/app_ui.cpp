@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/domain/region_code.h"
 #include "ui/widget_tags.h"
 #include "ui/widgets.h"
 
@@ -41,6 +42,7 @@ AppUi::AppUi(Platform& platform, MapView& map, std::array<i18n::Catalog, 2> cata
                             [this](const RefusedChange& refused) { lastRefusal_ = refused; },
                             [this] { citizen_.adoptQueuedReports(); }}),
       roster_(platform),
+      outlines_(platform, map),
       citizen_(platform, outbox_),
       desk_(platform, outbox_) {}
 
@@ -51,6 +53,7 @@ void AppUi::start() {
   outbox_.restore();
   citizen_.restore();
   roster_.refresh();
+  outlines_.refresh();
   rosterCheckedAt_ = platform_.nowUnixMs();
   desk_.restoreSession();
 }
@@ -74,8 +77,10 @@ void AppUi::frame() {
   desk_.tick();
   if (platform_.nowUnixMs() - rosterCheckedAt_ > kRosterRefreshMs) {
     roster_.refresh();
+    outlines_.refresh();
     rosterCheckedAt_ = platform_.nowUnixMs();
   }
+  if (const auto& village = locate_.answer().villageCode) outlines_.showRegency(domain::regencyOf(*village).value_or(""));
   updateMapLayers();
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();

@@ -11,6 +11,7 @@
 #include "core/i18n/catalog.h"
 #include "ui/citizen_reports.h"
 #include "ui/locate_panel.h"
+#include "ui/map_outlines.h"
 #include "ui/map_view.h"
 #include "ui/officer_desk.h"
 #include "ui/officer_panel.h"
@@ -46,6 +47,7 @@ class AppUi {
   Tab tab() const { return tab_; }
   const LocatePanel& locate() const { return locate_; }
   const RosterData& roster() const { return roster_; }
+  const MapOutlines& outlines() const { return outlines_; }
   const OutboxSender& outbox() const { return outbox_; }
   const CitizenReports& citizenReports() const { return citizen_; }
   const OfficerDesk& officerDesk() const { return desk_; }
@@ -68,6 +70,7 @@ class AppUi {
   i18n::Language language_ = i18n::Language::Indonesian;
   OutboxSender outbox_;
   RosterData roster_;
+  MapOutlines outlines_;
   CitizenReports citizen_;
   OfficerDesk desk_;
   LocatePanel locate_;

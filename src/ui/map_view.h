@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/cluster/cluster_index.h"
@@ -20,6 +21,7 @@ struct MapPoint {
 
 // The overlays the map keeps; each is replaced as a whole.
 enum class MapLayer : std::uint8_t { Officers, Reports };
+enum class OutlineLayer : std::uint8_t { Regencies, Villages };
 
 class MapView {
  public:
@@ -32,6 +34,9 @@ class MapView {
   // Moves the single "chosen position" marker (the report's pin, draggable), creating it on first use.
   virtual void placeMarker(const geo::LatLon& position) = 0;
   virtual void showPoints(MapLayer layer, const std::vector<MapPoint>& points) = 0;
+  // Outlines under the points, not clickable; replaces what the layer drew. `geojson` is a FeatureCollection
+  // (wire::encodeGeoJsonFeatures).
+  virtual void showOutlines(OutlineLayer layer, const std::string& geojson) = 0;
   // What is in view now, for clustering.
   virtual cluster::Viewport viewport() const = 0;
   virtual double zoom() const = 0;

@@ -42,5 +42,33 @@ TEST(GeoJsonBoundaries, NamesTheFeatureAndTheProblem) {
   EXPECT_NE(errorOf(std::string(200000, '[')).find("at byte"), std::string::npos);
 }
 
+TEST(GeoJsonBoundaries, WhatIsWrittenReadsBackAsTheSameShapes) {
+  const geo::Ring outer{{-7.0, 108.0}, {-7.0, 109.0}, {-6.0, 109.0}, {-6.0, 108.0}, {-7.0, 108.0}};
+  const geo::Ring hole{{-6.6, 108.4}, {-6.6, 108.6}, {-6.4, 108.6}, {-6.4, 108.4}, {-6.6, 108.4}};
+  const geo::Ring island{{-5.1234567891, 110.0}, {-5.1234567891, 110.5}, {-5.0, 110.5}, {-5.1234567891, 110.0}};
+  const std::vector<geo::Boundary> written{{"33.29", geo::MultiPolygon({{outer, {hole}}, {island, {}}})},
+                                           {"33.29.01.2001", geo::MultiPolygon({{hole, {}}})}};
+  auto read = parseGeoJsonBoundaries(encodeGeoJsonFeatures(written));
+  ASSERT_TRUE(std::holds_alternative<std::vector<geo::Boundary>>(read)) << std::get<ParseError>(read).message;
+  const auto& back = std::get<std::vector<geo::Boundary>>(read);
+  ASSERT_EQ(back.size(), 2u);
+  for (std::size_t i = 0; i < back.size(); ++i) {
+    EXPECT_EQ(back[i].code, written[i].code);
+    ASSERT_EQ(back[i].shape.polygons().size(), written[i].shape.polygons().size());
+    for (std::size_t p = 0; p < back[i].shape.polygons().size(); ++p) {
+      const geo::Polygon& a = back[i].shape.polygons()[p];
+      const geo::Polygon& b = written[i].shape.polygons()[p];
+      ASSERT_EQ(a.outer.size(), b.outer.size());
+      for (std::size_t k = 0; k < a.outer.size(); ++k) {
+        EXPECT_EQ(a.outer[k].latDeg, b.outer[k].latDeg) << "full precision";
+        EXPECT_EQ(a.outer[k].lonDeg, b.outer[k].lonDeg);
+      }
+      EXPECT_EQ(a.holes.size(), b.holes.size());
+    }
+  }
+  EXPECT_EQ(encodeGeoJsonFeatures({written[1]}),
+            R"({"type":"FeatureCollection","features":[)" + encodeGeoJsonFeature(written[1]) + "]}");
+}
+
 }  // namespace
 }  // namespace bhabin::wire

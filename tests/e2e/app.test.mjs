@@ -96,6 +96,23 @@ describe('desktop', () => {
     assert.ok(counted > 200 && counted <= 297, `the demo's 297 officers, less those drawn alone: ${counted}`);
   });
 
+  it('draws the regency outline from our own data, with no map tiles to be had', async () => {
+    const s = await waitForState(app.page, (st) => st.outlines.regencies > 0, 'the regency outline');
+    assert.equal(s.outlines.regencies, 1, 'the demo stores Brebes\'s outline');
+    const outlinePixels = await app.page.evaluate(() => {
+      let count = 0;
+      for (const canvas of document.querySelectorAll('.leaflet-overlay-pane canvas')) {
+        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+        for (let i = 0; i < data.length; i += 4) {
+          // #1f3a68 (LeafletMap::showOutlines), blended at 80 % over a transparent canvas
+          if (data[i + 3] > 100 && Math.abs(data[i] - 31) < 12 && Math.abs(data[i + 1] - 58) < 12 && Math.abs(data[i + 2] - 104) < 12) count++;
+        }
+      }
+      return count;
+    });
+    assert.ok(outlinePixels > 200, `the outline is drawn on the map: ${outlinePixels} pixels`);
+  });
+
   it('keeps clicks and wheel over the panel away from the map', async () => {
     const before = await hook(app.page);
     const transform = () => app.page.evaluate(() => document.querySelector('.leaflet-map-pane').style.transform);

@@ -26,7 +26,7 @@ after(async () => {
 const hook = (page) => page.evaluate(() => ({ ...window.bhabinTest }));
 
 // The API answers the worker keeps for offline starts; every other /api/ request needs the network.
-const KEPT_API = ['/api/v1/config', '/api/v1/roster'];
+const KEPT_API = ['/api/v1/config', '/api/v1/roster', '/api/v1/boundaries'];
 
 // Console errors of `page` from now on, except failed loads of API requests the worker does not keep: the app
 // asks for its session at start, which offline (or logged out: 401) fails and is logged by Chromium.

@@ -1,13 +1,14 @@
 // Offline-first: a report filed without a network waits in the outbox on the device (IndexedDB), survives a
 // reload of the page while still offline (the service worker serves the app), and once the network is back
-// reaches the server exactly once.
+// reaches the server exactly once. The same holds when the browser itself is killed while the report waits.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { launchBrowser, openApp, startServer, waitForFrames } from './harness.mjs';
+import { launchBrowser, launchPersistentBrowser, openApp, startServer, waitForFrames } from './harness.mjs';
 import { press, state, type, waitForState } from './person.mjs';
 
 const DEMO_PASSWORD = 'uji-demo-rahasia-43';
@@ -94,5 +95,90 @@ describe('a report filed offline', () => {
     const reports = await worklistOf(tracked.trackedOfficerNrp);
     assert.deepEqual(reports.map((r) => r.trackingCode), [code], 'exactly one report arrived');
     assert.deepEqual(app.errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')), []);
+  });
+});
+
+// Every process of the Chromium running on this profile: the browser and its renderers carry the profile
+// directory on their command line (renderers inherit it through the browser's switches).
+function chromiumProcessesOf(profile) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'latin1').includes(profile)) pids.push(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return pids;
+}
+
+describe('a report waiting in the outbox when the browser crashes', () => {
+  let profile;
+  before(() => {
+    profile = mkdtempSync(join(tmpdir(), 'bhabin-crash-profile-'));
+  });
+  after(() => rmSync(profile, { recursive: true, force: true }));
+
+  // Checked to bite: with web/device_store.js answering a put of the outbox as done without writing it
+  // (durability off), the restarted browser listed the code but had nothing to send, and this test timed out
+  // waiting for the report.
+  it('is still there after SIGKILL and a restart, and arrives exactly once', async () => {
+    let context = await launchPersistentBrowser(profile, PHONE);
+    let code;
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await waitForFrames(page);
+      await waitForState(page, (s) => s.rosterState === 'ready', 'the roster');
+      await type(page, 'locate.search', 'Pasarbatang');
+      await press(page, 'locate.result.0');
+      await waitForState(page, (s) => s.village !== '', 'a chosen village');
+      await context.setOffline(true);
+      await press(page, 'tab.report');
+      await press(page, 'report.category');
+      await press(page, 'report.category.disaster');
+      await type(page, 'report.title', 'Tanggul sungai retak');
+      await type(page, 'report.description', 'Retakan panjang di tanggul dekat jembatan desa.');
+      await press(page, 'report.anonymous');
+      await press(page, 'report.consent');
+      await press(page, 'report.submit');
+      const queued = await waitForState(page, (s) => s.sync.waiting === 1 && !s.sync.saving && s.tracked.length === 1,
+        'the report saved on the device');
+      code = queued.tracked[0].code;
+    } catch (error) {
+      await context.close();
+      throw error;
+    }
+
+    const pids = chromiumProcessesOf(profile);
+    assert.ok(pids.length > 0, 'the browser runs on this profile');
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone with its parent
+      }
+    }
+    await context.close().catch(() => {});
+    execFileSync('sleep', ['0.5']);
+    assert.deepEqual(chromiumProcessesOf(profile), [], 'the browser is dead');
+
+    context = await launchPersistentBrowser(profile, PHONE);
+    try {
+      const page = context.pages()[0] || (await context.newPage());
+      await page.goto(server.url);
+      await waitForFrames(page);
+      const sent = await waitForState(page, (s) => s.sync.waiting === 0 && s.tracked.length === 1 && s.tracked[0].hasSecret,
+        'the report sent after the restart', 60000);
+      assert.equal(sent.tracked[0].code, code);
+      await press(page, 'tab.track');
+      await press(page, `track.mine.${code}`);
+      const tracked = await waitForState(page, (s) => s.trackedStatus === 'submitted', 'the status from the server');
+      const reports = await worklistOf(tracked.trackedOfficerNrp);
+      assert.equal(reports.filter((r) => r.trackingCode === code).length, 1, 'exactly one report arrived');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -13,8 +13,10 @@
 #include <set>
 #include <sstream>
 
+#include "core/wire/geojson_boundaries.h"
 #include "server/areas/demo_seed.h"
 #include "server/import_command.h"
+#include "server/storage/boundary_rows.h"
 #include "support/api_server.h"
 #include "support/test_databases.h"
 
@@ -179,6 +181,58 @@ TEST_P(ImportApi, VillagesThenOfficersAreImportedAndTheNewOfficerGetsReportsFrom
   EXPECT_EQ(again.json["updated"].GetInt(), 1) << "the officer gives up their village";
   EXPECT_EQ(myOfficer(demo.villages[5].position).text("/responsibleStatus"), "none_assigned")
       << "a released village reaches the roster although no assignment row remains";
+}
+
+// The codes of GET /api/v1/boundaries[?regency=], read back by the core's GeoJSON reader as the browser does.
+std::vector<std::string> outlineCodes(const Reply& reply) {
+  EXPECT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.header("Content-Type"), "application/geo+json");
+  auto parsed = wire::parseGeoJsonBoundaries(reply.body);
+  if (auto* error = std::get_if<wire::ParseError>(&parsed)) {
+    ADD_FAILURE() << error->message;
+    return {};
+  }
+  std::vector<std::string> codes;
+  for (const geo::Boundary& boundary : std::get<std::vector<geo::Boundary>>(parsed)) codes.push_back(boundary.code);
+  return codes;
+}
+
+TEST_P(ImportApi, TheMapGetsTheDemoRegencysOutlineAndImportedVillageOutlinesRevalidated) {
+  ApiClient anyone(server_->port());
+  const Reply regencies = anyone.get("/api/v1/boundaries");
+  EXPECT_EQ(outlineCodes(regencies), std::vector<std::string>{"33.29"}) << "the demo stores its outline";
+  const std::string tag = regencies.header("ETag");
+  ASSERT_FALSE(tag.empty());
+  EXPECT_EQ(regencies.header("Cache-Control"), "no-cache");
+  EXPECT_EQ(anyone.get("/api/v1/boundaries", {{"If-None-Match", tag}}).status, 304);
+  EXPECT_EQ(outlineCodes(anyone.get("/api/v1/boundaries?regency=33.29")), std::vector<std::string>{"33.29"});
+
+  const domain::Village& village = brebesDemo().villages[0];
+  ASSERT_EQ(importGeoJson(collection(squareFeature(village.code, village.position, 0.01))).status, 200);
+  EXPECT_EQ(outlineCodes(anyone.get("/api/v1/boundaries?regency=33.29")), (std::vector<std::string>{"33.29", village.code}));
+  EXPECT_EQ(outlineCodes(anyone.get("/api/v1/boundaries")), std::vector<std::string>{"33.29"}) << "villages only by regency";
+  EXPECT_EQ(anyone.get("/api/v1/boundaries", {{"If-None-Match", tag}}).status, 200) << "the import moved the version";
+
+  EXPECT_EQ(anyone.get("/api/v1/boundaries?regency=33.76").errorCode(), "unknown_regency");
+  EXPECT_EQ(anyone.get("/api/v1/boundaries?regency=brebes").errorCode(), "invalid_parameter");
+}
+
+TEST_P(ImportApi, ADemoDatabaseWithoutItsOutlineGetsItButAnImportedOneIsKept) {
+  const auto stored = [this] { return storage::findBoundaryGeoJson(*server_->connect(), "33.29"); };
+  const auto demoOutline = stored();
+  ASSERT_TRUE(demoOutline.has_value());
+  server_->connect()->query("DELETE FROM boundaries");
+  areas::addDemoOutlineIfMissing(*server_->connect(), "33.29", brebesDemo().outline);
+  EXPECT_EQ(stored(), demoOutline) << "seeded before outlines were stored: added at start";
+
+  const Reply imported = importGeoJson(collection(squareFeature("33.29", {-7.0, 109.0}, 0.4)));
+  ASSERT_EQ(imported.status, 200) << imported.body;
+  const auto importedOutline = stored();
+  ASSERT_NE(importedOutline, demoOutline);
+  areas::addDemoOutlineIfMissing(*server_->connect(), "33.29", brebesDemo().outline);
+  EXPECT_EQ(stored(), importedOutline);
+  areas::addDemoOutlineIfMissing(*server_->connect(), "33.76", brebesDemo().outline);
+  EXPECT_FALSE(storage::findBoundaryGeoJson(*server_->connect(), "33.76").has_value()) << "not a regency of this database";
 }
 
 TEST_P(ImportApi, AFileWithBadRowsIsAnsweredByLineAndNothingOfItIsWritten) {

@@ -121,9 +121,11 @@ class PhoneAppUiTest : public AppUiTest {
 
 TEST_F(AppUiTest, StartAsksForTheRosterAndReadsWhatTheDeviceKept) {
   app.start();
-  ASSERT_EQ(platform.requests.size(), 1u) << "a citizen's device asks for nothing but the roster";
+  ASSERT_EQ(platform.requests.size(), 2u) << "a citizen's device asks for nothing but the public roster and outlines";
   EXPECT_EQ(platform.requests[0].method, "GET");
   EXPECT_EQ(platform.requests[0].path, "/api/v1/roster");
+  EXPECT_EQ(platform.requests[1].method, "GET");
+  EXPECT_EQ(platform.requests[1].path, "/api/v1/boundaries");
   for (const char* key : {AppUi::kLanguageKey, OutboxSender::kStorageKey, CitizenReports::kStorageKey, OfficerDesk::kSignedInKey}) {
     EXPECT_NE(std::find(platform.loads.begin(), platform.loads.end(), key), platform.loads.end()) << key;
   }

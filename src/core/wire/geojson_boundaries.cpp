@@ -4,6 +4,8 @@
 #include <cereal/archives/json.hpp>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <optional>
 
@@ -117,6 +119,70 @@ std::variant<std::vector<geo::Boundary>, ParseError> parseGeoJsonBoundaries(std:
   } catch (const cereal::RapidJSONException& error) {
     return ParseError{error.what()};
   }
+}
+
+namespace {
+
+using FeatureWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void writeRing(FeatureWriter& out, const geo::Ring& ring) {
+  out.StartArray();
+  for (const geo::LatLon& point : ring) {
+    out.StartArray();
+    out.Double(point.lonDeg);
+    out.Double(point.latDeg);
+    out.EndArray();
+  }
+  out.EndArray();
+}
+
+void writeFeature(FeatureWriter& out, const geo::Boundary& boundary) {
+  out.StartObject();
+  out.Key("type");
+  out.String("Feature");
+  out.Key("properties");
+  out.StartObject();
+  out.Key("code");
+  out.String(boundary.code.data(), static_cast<rapidjson::SizeType>(boundary.code.size()));
+  out.EndObject();
+  out.Key("geometry");
+  out.StartObject();
+  out.Key("type");
+  out.String("MultiPolygon");
+  out.Key("coordinates");
+  out.StartArray();
+  for (const geo::Polygon& polygon : boundary.shape.polygons()) {
+    out.StartArray();
+    writeRing(out, polygon.outer);
+    for (const geo::Ring& hole : polygon.holes) writeRing(out, hole);
+    out.EndArray();
+  }
+  out.EndArray();
+  out.EndObject();
+  out.EndObject();
+}
+
+}  // namespace
+
+std::string encodeGeoJsonFeature(const geo::Boundary& boundary) {
+  rapidjson::StringBuffer buffer;
+  FeatureWriter out(buffer);
+  writeFeature(out, boundary);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+std::string encodeGeoJsonFeatures(const std::vector<geo::Boundary>& boundaries) {
+  rapidjson::StringBuffer buffer;
+  FeatureWriter out(buffer);
+  out.StartObject();
+  out.Key("type");
+  out.String("FeatureCollection");
+  out.Key("features");
+  out.StartArray();
+  for (const geo::Boundary& boundary : boundaries) writeFeature(out, boundary);
+  out.EndArray();
+  out.EndObject();
+  return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace bhabin::wire

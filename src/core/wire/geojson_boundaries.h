@@ -1,5 +1,6 @@
 // Reads administrative boundaries from GeoJSON: a FeatureCollection whose features are Polygon or
-// MultiPolygon geometries with a string property naming the region code (e.g. "code": "33.29").
+// MultiPolygon geometries with a string property naming the region code (e.g. "code": "33.29"); and writes
+// them back in the one form this project stores and sends.
 #pragma once
 
 #include <string>
@@ -20,5 +21,10 @@ struct GeoJsonSettings {
 // All features as boundaries, in file order; or the first problem, naming the feature (0-based) and field.
 std::variant<std::vector<geo::Boundary>, ParseError> parseGeoJsonBoundaries(std::string_view json,
                                                                              const GeoJsonSettings& settings = {});
+
+// One Feature: properties {"code"} and the shape as a MultiPolygon, coordinates [lon, lat].
+std::string encodeGeoJsonFeature(const geo::Boundary& boundary);
+// A FeatureCollection of encodeGeoJsonFeature's features, in the given order.
+std::string encodeGeoJsonFeatures(const std::vector<geo::Boundary>& boundaries);
 
 }  // namespace bhabin::wire

@@ -303,6 +303,7 @@ std::variant<DemoArea, AreaError> generateDemoArea(const AreaCatalog& catalog, s
   const LocalFrame frame(outline.box());
   DemoArea area;
   area.regencyCode = regency->code;
+  area.outline = outline;
   area.districts = placeDistricts(districts, outline, frame, places);
   area.villages = placeVillages(catalog, *regency, area.districts, outline, frame, places);
   area.supervisors = makeSupervisors(*regency, area.districts, people);

@@ -43,6 +43,7 @@ struct DemoSupervisor {
 
 struct DemoArea {
   std::string regencyCode;
+  geo::MultiPolygon outline;                // the regency's, as given; stored as its boundary for the map
   std::vector<DemoDistrict> districts;      // in code order
   std::vector<domain::Village> villages;    // in code order; position = the synthetic village centre
   std::vector<domain::Officer> officers;    // officers[i] is responsible for villages[i], and only for it

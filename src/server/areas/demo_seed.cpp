@@ -1,6 +1,7 @@
 #include "server/areas/demo_seed.h"
 
 #include "server/storage/account_rows.h"
+#include "server/storage/boundary_rows.h"
 #include "server/storage/officer_rows.h"
 #include "server/storage/region_rows.h"
 
@@ -45,10 +46,16 @@ bool isEmptyDatabase(storage::ConnectionPool& pool) {
                                 [](storage::Connection& c) { return storage::countAccounts(c) == 0; });
 }
 
+void addDemoOutlineIfMissing(storage::Connection& connection, const std::string& regencyCode, const geo::MultiPolygon& outline) {
+  if (storage::findBoundaryGeoJson(connection, regencyCode) || !storage::findRegion(connection, regencyCode)) return;
+  storage::upsertBoundary(connection, storage::storedBoundary({regencyCode, outline}));
+}
+
 void seedDemo(storage::ConnectionPool& pool, const AreaCatalog& catalog, const DemoArea& demo, const std::string& passwordHash,
               std::int64_t nowUnixMs) {
   storage::inTransaction(pool, storage::Durability::Durable, [&](storage::Connection& connection) {
     storeRegions(connection, catalog, demo);
+    storage::upsertBoundary(connection, storage::storedBoundary({demo.regencyCode, demo.outline}));
     storeOfficers(connection, demo, passwordHash, nowUnixMs);
   });
 }

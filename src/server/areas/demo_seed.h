@@ -19,6 +19,10 @@ inline constexpr const char* kDemoAdminNrp = "00000001";
 // True when the database holds no accounts yet (a first start).
 bool isEmptyDatabase(storage::ConnectionPool& pool);
 
+// A demo database seeded before the demo stored its regency's outline gets it now, so the map can draw it;
+// a database without that regency, or with an outline for it (say an imported one), is left alone.
+void addDemoOutlineIfMissing(storage::Connection& connection, const std::string& regencyCode, const geo::MultiPolygon& outline);
+
 // Stores the demo in one durable transaction: all of it or, on any error, nothing.
 void seedDemo(storage::ConnectionPool& pool, const AreaCatalog& catalog, const DemoArea& demo, const std::string& passwordHash,
               std::int64_t nowUnixMs);

@@ -28,6 +28,7 @@ void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiS
   registerPhotoRoutes(server, services);
   registerAdminRoutes(server, services);
   registerRosterRoutes(server, services);
+  registerBoundaryRoutes(server, services);
   open311::registerOpen311Routes(server, services, config);
 }
 

@@ -38,5 +38,6 @@ void registerSupervisorRoutes(httplib::Server& server, ApiServices& services);
 void registerPhotoRoutes(httplib::Server& server, ApiServices& services);
 void registerAdminRoutes(httplib::Server& server, ApiServices& services);
 void registerRosterRoutes(httplib::Server& server, ApiServices& services);
+void registerBoundaryRoutes(httplib::Server& server, ApiServices& services);
 
 }  // namespace bhabin::server::http

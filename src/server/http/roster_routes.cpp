@@ -9,61 +9,16 @@
 #include <string_view>
 #include <vector>
 
-#include "core/domain/region_code.h"
 #include "core/wire/roster_codec.h"
-#include "server/api/api_error.h"
 #include "server/http/api_handler.h"
 #include "server/http/api_routes.h"
+#include "server/http/public_snapshot.h"
 #include "server/storage/counters.h"
-#include "server/storage/region_rows.h"
 #include "server/storage/roster_rows.h"
 
 namespace bhabin::server::http {
 
 namespace {
-
-// The regency to limit the snapshot to; "" for the whole roster.
-std::string regencyParam(const Call& call) {
-  const std::optional<std::string> code = queryParam(call, "regency");
-  if (!code) return {};
-  if (domain::regionLevel(*code) != domain::RegionLevel::Regency) {
-    throw api::ApiError(400, "invalid_parameter", "regency must be a regency code of the form NN.NN, such as 33.29");
-  }
-  return *code;
-}
-
-void requireKnownRegency(storage::Connection& connection, const std::string& code) {
-  if (code.empty()) return;
-  const auto region = storage::findRegion(connection, code);
-  if (!region || region->level != domain::RegionLevel::Regency) {
-    throw api::ApiError(404, "unknown_regency", "no regency " + code + " on this server");
-  }
-}
-
-// One tag per counter value and filter: "roster-812" for everything, "roster-812-33.29" for one regency.
-std::string entityTag(std::int64_t version, const std::string& regency) {
-  return "\"roster-" + std::to_string(version) + (regency.empty() ? "" : "-" + regency) + "\"";
-}
-
-std::string_view trimmed(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
-// If-None-Match lists tags separated by commas, possibly weak (W/"…"), or is "*": any of them naming `tag`
-// means the client's copy is current.
-bool clientHasCurrentCopy(std::string_view ifNoneMatch, const std::string& tag) {
-  while (!ifNoneMatch.empty()) {
-    const std::size_t comma = ifNoneMatch.find(',');
-    std::string_view candidate = trimmed(ifNoneMatch.substr(0, comma));
-    if (candidate.rfind("W/", 0) == 0) candidate.remove_prefix(2);
-    if (candidate == tag || candidate == "*") return true;
-    if (comma == std::string_view::npos) break;
-    ifNoneMatch.remove_prefix(comma + 1);
-  }
-  return false;
-}
 
 // An officer's exact live position is not public: it would let anyone follow an officer on patrol. Rounded
 // to 3 decimals of a degree (a grid of about 110 m, so at most 79 m off), it still ranks officers as the
@@ -91,7 +46,7 @@ Answer readRoster(storage::Connection& connection, const std::string& regency, s
   // The counter before the rows: the rows are then at least as new as the tag says, so a client holding the
   // tag never keeps data older than it (at worst it downloads the same rows again under the next tag).
   const std::int64_t version = storage::currentCounterValue(connection, storage::kOfficersCounter);
-  Answer answer{entityTag(version, regency), std::nullopt};
+  Answer answer{entityTag("roster", version, regency), std::nullopt};
   if (clientHasCurrentCopy(ifNoneMatch, answer.tag)) return answer;
   storage::RosterRows rows = storage::rosterRows(connection, regency);
   hideExactPositions(rows.officers);
@@ -107,14 +62,7 @@ void roster(Call& call, ApiServices& services) {
       storage::inTransaction(services.backend.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
         return readRoster(c, regency, ifNoneMatch, services.backend.settings().matching);
       });
-  // Stored, but revalidated before every use: the API's usual no-store would forbid the 304 round trip.
-  call.response.headers.erase("Cache-Control");
-  call.response.set_header("Cache-Control", "no-cache");
-  call.response.set_header("ETag", answer.tag);
-  if (!answer.snapshot) {
-    call.response.status = 304;
-    return;
-  }
+  if (answerRevalidated(call, answer.tag, !answer.snapshot)) return;
   sendJson(call, 200, wire::encodeRosterJson(*answer.snapshot));
 }
 

@@ -373,28 +373,6 @@ struct BoundaryPlan {
   bool changed = false;
 };
 
-void writeRing(json::JsonWriter& out, const geo::Ring& ring) {
-  out.beginArray();
-  for (const geo::LatLon& p : ring) out.beginArray().value(p.lonDeg).value(p.latDeg).endArray();
-  out.endArray();
-}
-
-// The stored form: only the code and the shape, whatever else the file's feature carried.
-std::string featureJson(const geo::Boundary& boundary) {
-  json::JsonWriter out;
-  out.beginObject().member("type", "Feature");
-  out.key("properties").beginObject().member("code", boundary.code).endObject();
-  out.key("geometry").beginObject().member("type", "MultiPolygon").key("coordinates").beginArray();
-  for (const geo::Polygon& polygon : boundary.shape.polygons()) {
-    out.beginArray();
-    writeRing(out, polygon.outer);
-    for (const geo::Ring& hole : polygon.holes) writeRing(out, hole);
-    out.endArray();
-  }
-  out.endArray().endObject().endObject();
-  return out.str();
-}
-
 // The core names the feature of its first problem as "feature N: ..."; the answer carries N as a number.
 void addParseProblem(const std::string& message, Problems& problems) {
   constexpr std::string_view kPrefix = "feature ";
@@ -451,7 +429,7 @@ std::optional<BoundaryPlan> planBoundary(const geo::Boundary& boundary, std::siz
                        "regency " + boundary.code + " is neither in the area catalog nor in the database");
     return std::nullopt;
   }
-  BoundaryPlan plan{{boundary.code, featureJson(boundary)}, false, false};
+  BoundaryPlan plan{storage::storedBoundary(boundary), false, false};
   const auto stored = storage::findBoundaryGeoJson(connection, boundary.code);
   plan.isNew = !stored;
   plan.changed = stored && *stored != plan.stored.geojson;

@@ -2,10 +2,23 @@
 #include "server/storage/boundary_rows.h"
 
 #include "core/domain/region_code.h"
+#include "core/wire/geojson_boundaries.h"
 #include "server/storage/counters.h"
 #include "server/storage/region_rows.h"
 
 namespace bhabin::server::storage {
+
+namespace {
+
+std::vector<StoredBoundary> boundaryRows(Connection& connection, const std::string& sql, const std::vector<Param>& params) {
+  std::vector<StoredBoundary> boundaries;
+  for (const Row& row : connection.query(sql, params)) boundaries.push_back({row.text(0), row.text(1)});
+  return boundaries;
+}
+
+}  // namespace
+
+StoredBoundary storedBoundary(const geo::Boundary& boundary) { return {boundary.code, wire::encodeGeoJsonFeature(boundary)}; }
 
 void upsertBoundary(Connection& connection, const StoredBoundary& boundary) {
   const auto level = domain::regionLevel(boundary.code);
@@ -28,12 +41,15 @@ std::optional<std::string> findBoundaryGeoJson(Connection& connection, const std
 }
 
 std::vector<StoredBoundary> villageBoundaries(Connection& connection) {
-  std::vector<StoredBoundary> boundaries;
-  for (const Row& row :
-       connection.query("SELECT code, geojson FROM boundaries WHERE level = 'village' ORDER BY code")) {
-    boundaries.push_back({row.text(0), row.text(1)});
-  }
-  return boundaries;
+  return boundaryRows(connection, "SELECT code, geojson FROM boundaries WHERE level = 'village' ORDER BY code", {});
+}
+
+std::vector<StoredBoundary> regencyBoundaries(Connection& connection) {
+  return boundaryRows(connection, "SELECT code, geojson FROM boundaries WHERE level = 'regency' ORDER BY code", {});
+}
+
+std::vector<StoredBoundary> boundariesOfRegency(Connection& connection, const std::string& regencyCode) {
+  return boundaryRows(connection, "SELECT code, geojson FROM boundaries WHERE regency_code = $1 ORDER BY code", {regencyCode});
 }
 
 bool boundariesChangedSince(Connection& connection, std::int64_t version) {
