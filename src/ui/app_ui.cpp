@@ -40,7 +40,8 @@ AppUi::AppUi(Platform& platform, MapView& map, std::array<i18n::Catalog, 2> cata
                               desk_.moveApplied(outcome, report);
                             },
                             [this](const RefusedChange& refused) { lastRefusal_ = refused; },
-                            [this] { citizen_.adoptQueuedReports(); }}),
+                            [this] { citizen_.adoptQueuedReports(); },
+                            [this](const sync::Change&) { desk_.visitLogged(); }}),
       roster_(platform),
       outlines_(platform, map),
       citizen_(platform, outbox_),

@@ -148,11 +148,7 @@ std::vector<report::ValidationError> OfficerDesk::move(report::Action action, co
   if (!opened_ || !session_) return {};
   auto validated = report::validateNote(note, report::noteRequired(action));
   if (!validated.ok()) return validated.errors;
-  sync::Change change;
-  change.idempotencyKey = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
-  change.kind = sync::ChangeKind::ApplyMove;
-  change.actor = {report::Role::Officer, session_->nrp};
-  change.createdAtUnixMs = platform_.nowUnixMs();
+  sync::Change change = officerChange(sync::ChangeKind::ApplyMove);
   change.reportId = opened_->report.details().trackingCode;
   change.action = action;
   change.note = *validated.value;
@@ -185,12 +181,12 @@ std::size_t OfficerDesk::waitingMoves(const std::string& trackingCode) const {
 }
 
 void OfficerDesk::logVisit(report::VisitForm form) {
-  if (!session_ || visit_.state == VisitResult::State::Locating || visit_.state == VisitResult::State::Sending) return;
-  visit_ = {VisitResult::State::Locating, {}, false, {}};
+  if (!session_ || visit_.state == VisitResult::State::Locating) return;
+  visit_ = {VisitResult::State::Locating, {}, false};
   platform_.locate([this, form = std::move(form)](const GeolocationResult& located) mutable {
     if (!session_) return;
     if (!located.position) {
-      visit_ = {VisitResult::State::Refused, {}, true, {}};
+      visit_ = {VisitResult::State::Refused, {}, true};
       return;
     }
     form.officerNrp = session_->nrp;
@@ -199,22 +195,31 @@ void OfficerDesk::logVisit(report::VisitForm form) {
     form.lonDeg = located.position->lonDeg;
     auto validated = report::validateVisitForm(form, platform_.nowUnixMs());
     if (!validated.ok()) {
-      visit_ = {VisitResult::State::Refused, validated.errors, false, {}};
+      visit_ = {VisitResult::State::Refused, validated.errors, false};
       return;
     }
-    HttpRequest request = jsonRequest("POST", "/api/v1/visits", wire::encodeVisitRequest(form));
-    request.headers["Idempotency-Key"] = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
-    visit_.state = VisitResult::State::Sending;
-    platform_.send(request, [this](const HttpResponse& response) {
-      if (response.status >= 200 && response.status < 300) {
-        visit_ = {VisitResult::State::Logged, {}, false, {}};
-        ++visitsLogged_;
-        return;
-      }
-      visit_ = {VisitResult::State::Refused, {}, false, problemOf(response)};
-      if (response.status == 401) signedOut();
-    });
+    sync::Change change = officerChange(sync::ChangeKind::LogVisit);
+    change.visit = std::move(*validated.value);
+    outbox_.queue(std::move(change));
+    visit_ = {VisitResult::State::Saved, {}, false};
   });
+}
+
+// A change by the signed-in officer, made now, with a key of its own.
+sync::Change OfficerDesk::officerChange(sync::ChangeKind kind) {
+  sync::Change change;
+  change.idempotencyKey = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
+  change.kind = kind;
+  change.actor = {report::Role::Officer, session_->nrp};
+  change.createdAtUnixMs = platform_.nowUnixMs();
+  return change;
+}
+
+std::size_t OfficerDesk::waitingVisits() const {
+  const auto& pending = outbox_.outbox().pending();
+  return static_cast<std::size_t>(std::count_if(pending.begin(), pending.end(), [](const sync::Change& change) {
+    return change.kind == sync::ChangeKind::LogVisit;
+  }));
 }
 
 void OfficerDesk::loadStatus() {

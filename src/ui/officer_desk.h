@@ -57,16 +57,19 @@ class OfficerDesk {
   std::size_t waitingMoves(const std::string& trackingCode) const;
 
   // A sambang visit at the device's current position, now: checked by the core's visit rules once the
-  // position is known, then sent. The answer (or the rules' errors) arrives in visitResult().
+  // position is known, then queued in the outbox like a move, so it is kept offline and sent once. The
+  // rules' verdict arrives in visitResult(); the server's refusal, if any, in the outbox's refusals.
   void logVisit(report::VisitForm form);
   struct VisitResult {
-    enum class State { Idle, Locating, Sending, Logged, Refused } state = State::Idle;
+    enum class State { Idle, Locating, Saved, Refused } state = State::Idle;
     std::vector<report::ValidationError> errors;  // Refused by the core's rules
     bool noPosition = false;                      // Refused: the device gave no position
-    std::string problem;                          // Refused by the server: its message (empty: no network)
   };
   const VisitResult& visitResult() const { return visit_; }
-  int visitsLogged() const { return visitsLogged_; }
+  // The outbox's answer to a visit: the server stored it.
+  void visitLogged() { ++visitsLogged_; }
+  int visitsLogged() const { return visitsLogged_; }  // confirmed by the server since the app started
+  std::size_t waitingVisits() const;
 
   std::optional<bool> onDuty() const { return onDuty_; }
   void setDuty(bool onDuty);
@@ -80,6 +83,7 @@ class OfficerDesk {
   void loadStatus();
   void sharePositionNow();
   void replaceInWorklist(const wire::StaffReportView& report);
+  sync::Change officerChange(sync::ChangeKind kind);
   template <typename Done>
   void call(HttpRequest request, Done done);
 

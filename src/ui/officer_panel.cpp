@@ -49,7 +49,7 @@ void OfficerPanel::drawVisit(const i18n::Catalog& texts, i18n::Language language
   tag("visit.notes");
 
   const OfficerDesk::VisitResult& result = desk.visitResult();
-  const bool busy = result.state == OfficerDesk::VisitResult::State::Locating || result.state == OfficerDesk::VisitResult::State::Sending;
+  const bool busy = result.state == OfficerDesk::VisitResult::State::Locating;
   if (button(busy ? texts.text("visit.busy") : texts.text("visit.submit"), "visit.submit", true) && !busy) {
     report::VisitForm form;
     form.place = visitPlace_;
@@ -59,7 +59,11 @@ void OfficerPanel::drawVisit(const i18n::Catalog& texts, i18n::Language language
     }
     desk.logVisit(std::move(form));
   }
-  if (result.state == OfficerDesk::VisitResult::State::Logged) {
+  if (const std::size_t waiting = desk.waitingVisits(); waiting > 0) {
+    hintText(std::to_string(waiting) + " " + texts.text("visit.waiting"));
+  }
+  tag("visit.state");
+  if (result.state == OfficerDesk::VisitResult::State::Saved) {
     hintText(texts.text("visit.logged"));
     if (!visitPlace_.empty() || !visitNotes_.empty()) {
       visitPlace_.clear();
@@ -70,7 +74,6 @@ void OfficerPanel::drawVisit(const i18n::Catalog& texts, i18n::Language language
   if (result.state != OfficerDesk::VisitResult::State::Refused) return;
   for (const report::ValidationError& error : result.errors) errorText(std::string(error.message(language)));
   if (result.noPosition) errorText(texts.text("visit.no_position"));
-  if (result.errors.empty() && !result.noPosition) errorText(result.problem.empty() ? texts.text("sync.offline") : result.problem);
 }
 
 void OfficerPanel::drawLogin(const i18n::Catalog& texts, OfficerDesk& desk) {

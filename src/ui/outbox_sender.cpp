@@ -76,6 +76,9 @@ HttpRequest OutboxSender::requestFor(const sync::Change& change) const {
   } else if (change.kind == sync::ChangeKind::JoinReport) {
     request.path = "/api/v1/reports/" + change.reportId + "/reporters";
     request.body = wire::encodeJoinRequest(change.details.reporter);
+  } else if (change.kind == sync::ChangeKind::LogVisit) {
+    request.path = "/api/v1/visits";
+    request.body = wire::encodeVisitRequest(change.visit);
   } else {
     request.path = "/api/v1/reports/" + change.reportId + "/moves";
     request.body = wire::encodeMoveRequest(change.action, change.note, change.handOverToNrp);
@@ -145,17 +148,7 @@ void OutboxSender::photoAnswered(const sync::Change& change, const HttpResponse&
 void OutboxSender::answered(const sync::Change& change, const HttpResponse& response) {
   inFlight_.reset();
   if (response.status >= 200 && response.status < 300) {
-    if (change.kind != sync::ChangeKind::ApplyMove) {
-      auto answer = wire::decodeCreationAnswer(response.body);
-      if (auto* created = std::get_if<wire::CreationAnswer>(&answer); created && listener_.reportCreated) {
-        listener_.reportCreated(change, *created);
-      }
-    } else {
-      auto answer = wire::decodeMoveAnswer(response.body);
-      if (auto* moved = std::get_if<wire::MoveAnswer>(&answer); moved && listener_.moveApplied) {
-        listener_.moveApplied(change, moved->outcome, moved->report);
-      }
-    }
+    deliverAnswer(change, response.body);
     settle(change);
     return;
   }
@@ -183,6 +176,29 @@ void OutboxSender::answered(const sync::Change& change, const HttpResponse& resp
     return;
   }
   scheduleRetry(problemOf(response), response.retryAfterSeconds);
+}
+
+void OutboxSender::deliverAnswer(const sync::Change& change, const std::string& body) {
+  switch (change.kind) {
+    case sync::ChangeKind::SubmitReport:
+    case sync::ChangeKind::JoinReport: {
+      auto answer = wire::decodeCreationAnswer(body);
+      if (auto* created = std::get_if<wire::CreationAnswer>(&answer); created && listener_.reportCreated) {
+        listener_.reportCreated(change, *created);
+      }
+      return;
+    }
+    case sync::ChangeKind::ApplyMove: {
+      auto answer = wire::decodeMoveAnswer(body);
+      if (auto* moved = std::get_if<wire::MoveAnswer>(&answer); moved && listener_.moveApplied) {
+        listener_.moveApplied(change, moved->outcome, moved->report);
+      }
+      return;
+    }
+    case sync::ChangeKind::LogVisit:
+      if (listener_.visitLogged) listener_.visitLogged(change);
+      return;
+  }
 }
 
 void OutboxSender::settle(const sync::Change& change) {

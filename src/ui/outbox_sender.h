@@ -46,6 +46,7 @@ struct OutboxListener {
   std::function<void(const sync::Change&, const std::string& outcome, const wire::StaffReportView&)> moveApplied;
   std::function<void(const RefusedChange&)> refused;
   std::function<void()> restored;  // the outbox has been read from device storage
+  std::function<void(const sync::Change&)> visitLogged;
 };
 
 class OutboxSender {
@@ -81,6 +82,7 @@ class OutboxSender {
   void uploadPhoto(const sync::Change& change, const std::string& photo);
   void photoAnswered(const sync::Change& change, const HttpResponse& response);
   void answered(const sync::Change& change, const HttpResponse& response);
+  void deliverAnswer(const sync::Change& change, const std::string& body);
   void scheduleRetry(const std::string& problem, int retryAfterSeconds);
   void settle(const sync::Change& change);
 

@@ -129,34 +129,18 @@ TEST(CreateReportRequest, CoordinatesAndTimesKeepTheirFullPrecisionAndSign) {
 // ---- POST /api/v1/reports/CODE/moves ----
 
 TEST(VisitRequest, TheServersVisitDecoderReadsBackEveryField) {
-  report::VisitForm form;
-  form.officerNrp = "85010001";  // not sent: the server takes the officer from the session
-  form.visitedAtUnixMs = 1795824900000;
-  form.latDeg = -6.893588;
-  form.lonDeg = 108.808072;
-  form.place = "Pos ronda \"RT 03\"";
-  form.topics = {"keamanan", "kesehatan"};
-  form.notes = "Warga minta\npatroli malam.";
-  auto decoded = decodeVisitForm(encodeVisitRequest(form));
+  const domain::SambangVisit visit{"85010001", 1795824900000, {-6.893588, 108.808072}, "Pos ronda \"RT 03\"",
+                                   {domain::VisitTopic::Keamanan, domain::VisitTopic::Kesehatan}, "Warga minta\npatroli malam."};
+  auto decoded = decodeVisitForm(encodeVisitRequest(visit));
   ASSERT_TRUE(std::holds_alternative<report::VisitForm>(decoded)) << std::get<ParseError>(decoded).message;
   const report::VisitForm& back = std::get<report::VisitForm>(decoded);
-  EXPECT_EQ(back.officerNrp, "");
-  EXPECT_EQ(back.visitedAtUnixMs, form.visitedAtUnixMs);
-  EXPECT_EQ(back.latDeg, form.latDeg);
-  EXPECT_EQ(back.lonDeg, form.lonDeg);
-  EXPECT_EQ(back.place, form.place);
-  EXPECT_EQ(back.topics, form.topics);
-  EXPECT_EQ(back.notes, form.notes);
-}
-
-TEST(VisitRequest, MissingTimeAndPositionAreLeftOutForTheValidatorToReport) {
-  report::VisitForm form;
-  form.place = "Balai desa";
-  form.topics = {"lingkungan"};
-  auto decoded = decodeVisitForm(encodeVisitRequest(form));
-  ASSERT_TRUE(std::holds_alternative<report::VisitForm>(decoded));
-  EXPECT_FALSE(std::get<report::VisitForm>(decoded).visitedAtUnixMs.has_value());
-  EXPECT_FALSE(std::get<report::VisitForm>(decoded).latDeg.has_value());
+  EXPECT_EQ(back.officerNrp, "") << "not sent: the server takes the officer from the session";
+  EXPECT_EQ(back.visitedAtUnixMs, std::optional<std::int64_t>(visit.visitedAtUnixMs));
+  EXPECT_EQ(back.latDeg, std::optional<double>(visit.position.latDeg));
+  EXPECT_EQ(back.lonDeg, std::optional<double>(visit.position.lonDeg));
+  EXPECT_EQ(back.place, visit.place);
+  EXPECT_EQ(back.topics, (std::vector<std::string>{"keamanan", "kesehatan"}));
+  EXPECT_EQ(back.notes, visit.notes);
 }
 
 TEST(MoveRequest, IsAnObjectOfActionAndNote) {

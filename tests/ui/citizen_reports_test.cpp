@@ -184,6 +184,7 @@ TEST_F(CitizenReportsTest, TheOutboxsCreatedAnswerReachesTheListThroughTheListen
                                              },
                                              {},
                                              {},
+                                             {},
                                              {}});
   CitizenReports mine(device, sender);
   citizen = &mine;
@@ -251,7 +252,7 @@ TEST_F(CitizenReportsTest, AReportStillInTheOutboxIsListedWhenTheListLostIt) {
 
     device.loadImmediately = false;
     CitizenReports* citizen = nullptr;
-    OutboxSender sender(device, OutboxListener{{}, {}, {}, [&citizen] { citizen->adoptQueuedReports(); }});
+    OutboxSender sender(device, OutboxListener{{}, {}, {}, [&citizen] { citizen->adoptQueuedReports(); }, {}});
     CitizenReports mine(device, sender);
     citizen = &mine;
     if (outboxFirst) {

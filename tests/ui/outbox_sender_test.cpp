@@ -69,6 +69,7 @@ struct Recorded {
   std::vector<std::pair<std::string, wire::StaffReportView>> moved;
   std::vector<RefusedChange> refused;
   int restored = 0;
+  std::vector<sync::Change> visits;
 };
 
 OutboxListener recordingListener(Recorded& recorded) {
@@ -78,7 +79,8 @@ OutboxListener recordingListener(Recorded& recorded) {
         recorded.moved.emplace_back(outcome, view);
       },
       [&recorded](const RefusedChange& refused) { recorded.refused.push_back(refused); },
-      [&recorded] { ++recorded.restored; }};
+      [&recorded] { ++recorded.restored; },
+      [&recorded](const sync::Change& change) { recorded.visits.push_back(change); }};
 }
 
 class OutboxSenderTest : public ::testing::Test {
@@ -167,6 +169,43 @@ TEST_F(OutboxSenderTest, AMoveIsPostedToTheReportsMovesWithTheMoveBody) {
   EXPECT_EQ(request.path, "/api/v1/reports/" + testing::trackingCodeFor(4) + "/moves");
   EXPECT_EQ(request.headers.at("Idempotency-Key"), change.idempotencyKey);
   EXPECT_EQ(request.body, wire::encodeMoveRequest(report::Action::HandOver, "Di luar wilayah saya", "85010002"));
+}
+
+sync::Change visitChange() {
+  sync::Change change;
+  change.idempotencyKey = sync::makeIdempotencyKey({7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7});
+  change.kind = sync::ChangeKind::LogVisit;
+  change.actor = testing::officer();
+  change.createdAtUnixMs = testing::kNowUnixMs;
+  change.visit = {"85010001", testing::kNowUnixMs, {-6.8694, 109.0419}, "Pos ronda RT 03", {domain::VisitTopic::Keamanan}, ""};
+  return change;
+}
+
+TEST_F(OutboxSenderTest, AVisitIsPostedToVisitsAndItsAnswerReachesTheListener) {
+  restoreEmpty();
+  const sync::Change change = visitChange();
+  sender.queue(change);
+  EXPECT_EQ(storedKeys(platform), std::vector<std::string>{change.idempotencyKey}) << "kept on the device first";
+  sender.pump();
+  ASSERT_EQ(platform.requests.size(), 1u);
+  EXPECT_EQ(platform.requests[0].path, "/api/v1/visits");
+  EXPECT_EQ(platform.requests[0].headers.at("Idempotency-Key"), change.idempotencyKey);
+  EXPECT_EQ(platform.requests[0].body, wire::encodeVisitRequest(change.visit));
+  platform.respond(201, R"({"visitId":"v1"})");
+  ASSERT_EQ(recorded.visits.size(), 1u);
+  EXPECT_EQ(recorded.visits[0].idempotencyKey, change.idempotencyKey);
+  EXPECT_TRUE(recorded.created.empty());
+  EXPECT_TRUE(sender.outbox().empty());
+}
+
+TEST_F(OutboxSenderTest, AVisitWaitsForTheNextLoginWhenTheSessionEnded) {
+  restoreEmpty();
+  sender.queue(visitChange());
+  sender.pump();
+  platform.respond(401, errorBody("unauthenticated", "Silakan masuk lagi"));
+  EXPECT_EQ(sender.status().phase, SyncPhase::Blocked);
+  EXPECT_EQ(sender.outbox().pending().size(), 1u);
+  EXPECT_TRUE(recorded.visits.empty());
 }
 
 TEST_F(OutboxSenderTest, OnlyOneChangeIsInFlightAndTheOldestGoesFirst) {

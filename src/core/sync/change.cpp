@@ -7,6 +7,7 @@ std::string_view changeKindCode(ChangeKind kind) {
     case ChangeKind::SubmitReport: return "submit_report";
     case ChangeKind::ApplyMove: return "apply_move";
     case ChangeKind::JoinReport: return "join_report";
+    case ChangeKind::LogVisit: return "log_visit";
   }
   return "submit_report";
 }

@@ -19,6 +19,7 @@ ChangeResult SyncServer::receive(const Change& change, std::int64_t nowUnixMs) {
   if (const auto seen = results_.find(change.idempotencyKey); seen != results_.end()) return seen->second;
   ChangeResult result = change.kind == ChangeKind::SubmitReport ? submit(change, nowUnixMs)
                         : change.kind == ChangeKind::JoinReport ? join(change)
+                        : change.kind == ChangeKind::LogVisit   ? resultFor(change, Outcome::Refused, "a visit is not a change to a report")
                                                                 : move(change, nowUnixMs);
   results_.emplace(change.idempotencyKey, result);
   return result;

@@ -17,9 +17,13 @@ namespace {
 
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
+void writeTextValue(Writer& out, std::string_view value) {
+  out.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
 void writeText(Writer& out, const char* key, std::string_view value) {
   out.Key(key);
-  out.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  writeTextValue(out, value);
 }
 
 template <typename Fill>
@@ -94,23 +98,19 @@ std::string encodePositionRequest(const geo::LatLon& position) {
   });
 }
 
-std::string encodeVisitRequest(const report::VisitForm& form) {
+std::string encodeVisitRequest(const domain::SambangVisit& visit) {
   return object([&](Writer& out) {
-    writeText(out, "place", form.place);
-    writeText(out, "notes", form.notes);
-    if (form.visitedAtUnixMs) {
-      out.Key("visitedAtUnixMs");
-      out.Int64(*form.visitedAtUnixMs);
-    }
-    if (form.latDeg && form.lonDeg) {
-      out.Key("latDeg");
-      out.Double(*form.latDeg);
-      out.Key("lonDeg");
-      out.Double(*form.lonDeg);
-    }
+    writeText(out, "place", visit.place);
+    writeText(out, "notes", visit.notes);
+    out.Key("visitedAtUnixMs");
+    out.Int64(visit.visitedAtUnixMs);
+    out.Key("latDeg");
+    out.Double(visit.position.latDeg);
+    out.Key("lonDeg");
+    out.Double(visit.position.lonDeg);
     out.Key("topics");
     out.StartArray();
-    for (const std::string& topic : form.topics) out.String(topic.data(), static_cast<rapidjson::SizeType>(topic.size()));
+    for (domain::VisitTopic topic : visit.topics) writeTextValue(out, domain::topicCode(topic));
     out.EndArray();
   });
 }

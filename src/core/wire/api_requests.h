@@ -11,7 +11,7 @@
 
 #include "core/geo/lat_lon.h"
 #include "core/report/report.h"
-#include "core/report/visit_validation.h"
+#include "core/domain/sambang_visit.h"
 #include "core/wire/flat_json.h"
 
 namespace bhabin::wire {
@@ -25,8 +25,8 @@ std::string encodeMoveRequest(report::Action action, std::string_view note, std:
 std::string encodeLoginRequest(std::string_view nrp, std::string_view password);
 std::string encodeDutyRequest(bool onDuty);
 std::string encodePositionRequest(const geo::LatLon& position);
-// POST /visits: the visit form as decodeVisitForm reads it (the server fills in the officer from the session).
-std::string encodeVisitRequest(const report::VisitForm& form);
+// POST /visits: a validated visit as decodeVisitForm reads it (the server takes the officer from the session).
+std::string encodeVisitRequest(const domain::SambangVisit& visit);
 
 // A report this device filed: enough to follow it with GET /track/CODE.
 struct TrackedReport {

@@ -6,10 +6,11 @@
 
 namespace bhabin::wire {
 
-// Version 1: the first release of reports, visits and sync changes. Decoders accept 1..kFormatVersion;
-// when a version 2 changes a record, its decoder branches on the version read and fills the new fields'
-// defaults for version 1 (the version-1 golden bytes in tests/core/report_codec_test.cpp must keep loading).
-inline constexpr std::uint32_t kFormatVersion = 1;
+// Version 1: the first release of reports, visits and sync changes.
+// Version 2: a sync change carries a sambang visit ("visit", kind log_visit), so visits wait in the outbox too.
+// Decoders accept 1..kFormatVersion; a record's describe() branches on io.version for fields added later and
+// leaves them at their defaults in older documents (the version-1 golden bytes in tests/core must keep loading).
+inline constexpr std::uint32_t kFormatVersion = 2;
 
 // Binary documents open with a magic number naming their kind, then the version.
 inline constexpr std::uint32_t kReportMagic = 0x42485250;  // "BHRP"

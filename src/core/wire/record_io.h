@@ -45,6 +45,9 @@ class JsonWriter {
  public:
   explicit JsonWriter(cereal::JSONOutputArchive& archive) : ar_(archive) {}
 
+  // The format version of the document: a reader learns it from the document, a writer writes the current one.
+  std::uint32_t version = kFormatVersion;
+
   void text(const char* name, const std::string& value) { ar_(cereal::make_nvp(name, value)); }
   void integer(const char* name, const std::int64_t& value) { ar_(cereal::make_nvp(name, value)); }
   void count(const char* name, const std::uint32_t& value) { ar_(cereal::make_nvp(name, value)); }
@@ -89,6 +92,9 @@ class JsonWriter {
 class JsonReader {
  public:
   explicit JsonReader(cereal::JSONInputArchive& archive) : ar_(archive) {}
+
+  // The format version of the document: a reader learns it from the document, a writer writes the current one.
+  std::uint32_t version = kFormatVersion;
 
   void text(const char* name, std::string& value) {
     load(name, "a string", [&] { ar_(cereal::make_nvp(name, value)); });
@@ -194,6 +200,9 @@ class BinaryWriter {
  public:
   explicit BinaryWriter(cereal::PortableBinaryOutputArchive& archive) : ar_(archive) {}
 
+  // The format version of the document: a reader learns it from the document, a writer writes the current one.
+  std::uint32_t version = kFormatVersion;
+
   void text(const char*, const std::string& value) {
     ar_(cereal::make_size_tag(static_cast<cereal::size_type>(value.size())));
     ar_(cereal::binary_data(value.data(), value.size()));
@@ -228,6 +237,9 @@ class BinaryWriter {
 class BinaryReader {
  public:
   explicit BinaryReader(cereal::PortableBinaryInputArchive& archive) : ar_(archive) {}
+
+  // The format version of the document: a reader learns it from the document, a writer writes the current one.
+  std::uint32_t version = kFormatVersion;
 
   void text(const char* name, std::string& value) {
     cereal::size_type size = 0;
@@ -313,6 +325,7 @@ void readVersion(Io& io) {
     throw FieldError("format version " + std::to_string(version) + " is not one this app reads (1.." +
                      std::to_string(kFormatVersion) + "); a newer app wrote it");
   }
+  io.version = version;
 }
 
 // cereal always pretty-prints; a raw line break can only be layout (inside strings it is escaped as \n),

@@ -11,7 +11,7 @@
 
 namespace bhabin::wire {
 
-// {"formatVersion":1,"trackingCode":...,"category":"crime",...,"status":"received","assignedNrp":...,
+// {"formatVersion":2,"trackingCode":...,"category":"crime",...,"status":"received","assignedNrp":...,
 //  "timeline":[{"action":"submit","status":"submitted","actor":{"role":"citizen","id":""},...}]}
 std::string encodeReportJson(const report::Report& report);
 

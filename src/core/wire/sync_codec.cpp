@@ -5,6 +5,7 @@
 #include "core/wire/record_io.h"
 #include "core/wire/report_fields.h"
 #include "core/wire/report_record.h"
+#include "core/wire/visit_fields.h"
 
 namespace bhabin::wire {
 
@@ -25,6 +26,7 @@ void describe(Io& io, sync::Change& change) {
   io.enumeration("action", change.action, report::kAllActions, report::actionCode);
   io.text("note", change.note);
   io.text("handOverToNrp", change.handOverToNrp);
+  if (io.version >= 2) io.object("visit", change.visit);
 }
 
 template <class Io>
@@ -35,6 +37,9 @@ void describe(Io& io, OutboxRecord& outbox) {
 // A change must name itself and, when it carries a new report, carry one that could be stored.
 std::optional<ParseError> checkChange(const sync::Change& change) {
   if (change.idempotencyKey.empty()) return ParseError{"\"idempotencyKey\" is empty"};
+  if (change.kind == sync::ChangeKind::LogVisit && !geo::isValid(change.visit.position)) {
+    return ParseError{"\"visit.position\" is out of range"};
+  }
   if (change.kind == sync::ChangeKind::SubmitReport) {
     if (change.details.trackingCode != change.reportId) {
       return ParseError{"\"details.trackingCode\" differs from \"reportId\""};

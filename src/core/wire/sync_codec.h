@@ -12,8 +12,9 @@
 
 namespace bhabin::wire {
 
-// {"formatVersion":1,"idempotencyKey":...,"kind":"apply_move","actor":{...},"createdAtUnixMs":...,
-//  "reportId":...,"details":{...},"action":"note","note":...,"handOverToNrp":...}
+// {"formatVersion":2,"idempotencyKey":...,"kind":"apply_move","actor":{...},"createdAtUnixMs":...,
+//  "reportId":...,"details":{...},"action":"note","note":...,"handOverToNrp":...,"visit":{...}}
+// ("visit" from version 2 on; a version-1 change has none)
 std::string encodeChangeJson(const sync::Change& change);
 std::variant<sync::Change, ParseError> decodeChangeJson(std::string_view json);
 

@@ -10,7 +10,7 @@
 
 namespace bhabin::wire {
 
-// {"formatVersion":1,"officerNrp":...,"visitedAtUnixMs":...,"position":{...},"place":...,
+// {"formatVersion":2,"officerNrp":...,"visitedAtUnixMs":...,"position":{...},"place":...,
 //  "topics":["keamanan",...],"notes":...}
 std::string encodeVisitJson(const domain::SambangVisit& visit);
 std::variant<domain::SambangVisit, ParseError> decodeVisitJson(std::string_view json);
