@@ -56,12 +56,7 @@ std::optional<std::string> CitizenReports::submit(report::ReportDetails details,
   tracked_.insert(tracked_.begin(), {code->text, "", details.title, now});
   persist();
 
-  sync::Change change;
-  change.idempotencyKey = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
-  change.kind = sync::ChangeKind::SubmitReport;
-  change.actor = {report::Role::Citizen, ""};
-  change.createdAtUnixMs = now;
-  change.reportId = code->text;
+  sync::Change change = citizenChange(sync::ChangeKind::SubmitReport, code->text, now);
   change.details = std::move(details);
   change.details.photoRef.clear();  // filled in by the outbox once the photo is uploaded
   // Stored before the change is queued: device storage applies writes in order, so the outbox never finds
@@ -77,12 +72,7 @@ void CitizenReports::join(const wire::DuplicateView& other, const report::Report
     tracked_.insert(tracked_.begin(), {other.trackingCode, "", other.title, now});
     persist();
   }
-  sync::Change change;
-  change.idempotencyKey = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
-  change.kind = sync::ChangeKind::JoinReport;
-  change.actor = {report::Role::Citizen, ""};
-  change.createdAtUnixMs = now;
-  change.reportId = other.trackingCode;
+  sync::Change change = citizenChange(sync::ChangeKind::JoinReport, other.trackingCode, now);
   change.details.trackingCode = other.trackingCode;
   change.details.title = other.title;
   change.details.reporter = joiner;
@@ -137,6 +127,18 @@ const wire::TrackedReport* CitizenReports::trackedReport(const std::string& code
     if (report.trackingCode == code) return &report;
   }
   return nullptr;
+}
+
+// A change by this device's citizen (anonymous to the sync: who they are travels in the report), with a key
+// of its own.
+sync::Change CitizenReports::citizenChange(sync::ChangeKind kind, const std::string& trackingCode, std::int64_t nowUnixMs) {
+  sync::Change change;
+  change.idempotencyKey = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
+  change.kind = kind;
+  change.actor = {report::Role::Citizen, ""};
+  change.createdAtUnixMs = nowUnixMs;
+  change.reportId = trackingCode;
+  return change;
 }
 
 // Until the stored list has been read, saving would replace it: the save waits for restore() to merge.

@@ -57,6 +57,7 @@ class CitizenReports {
 
  private:
   void persist();
+  sync::Change citizenChange(sync::ChangeKind kind, const std::string& trackingCode, std::int64_t nowUnixMs);
 
   Platform& platform_;
   OutboxSender& outbox_;

@@ -43,6 +43,24 @@ async function worklistOf(nrp) {
   return (await list.json()).reports.map((item) => item.report);
 }
 
+// At Pasarbatang, with the network cut: an anonymous report, sent; resolves once it is saved on the device.
+async function fileOffline(page, context, category, title, description) {
+  await type(page, 'locate.search', 'Pasarbatang');
+  await press(page, 'locate.result.0');
+  await waitForState(page, (s) => s.village !== '', 'a chosen village');
+  await context.setOffline(true);
+  await press(page, 'tab.report');
+  await press(page, 'report.category');
+  await press(page, `report.category.${category}`);
+  await type(page, 'report.title', title);
+  await type(page, 'report.description', description);
+  await press(page, 'report.anonymous');
+  await press(page, 'report.consent');
+  await press(page, 'report.submit');
+  return waitForState(page, (s) => s.tracked.length === 1 && s.sync.waiting === 1 && !s.sync.saving,
+    'the report queued and saved on the device');
+}
+
 describe('a report filed offline', () => {
   let app;
   before(async () => {
@@ -54,21 +72,8 @@ describe('a report filed offline', () => {
 
   it('waits in the outbox, survives a reload, and arrives exactly once when the network returns', async () => {
     const { page, context } = app;
-    await type(page, 'locate.search', 'Pasarbatang');
-    await press(page, 'locate.result.0');
-    await waitForState(page, (s) => s.village !== '', 'a chosen village');
-
-    await context.setOffline(true);
-    await press(page, 'tab.report');
-    await press(page, 'report.category');
-    await press(page, 'report.category.public_order');
-    await type(page, 'report.title', 'Jalan desa tertutup pohon tumbang');
-    await type(page, 'report.description', 'Pohon besar menutup jalan sejak pagi.');
-    await press(page, 'report.anonymous');
-    await press(page, 'report.consent');
-    await press(page, 'report.submit');
-    const queued = await waitForState(page, (s) => s.tracked.length === 1 && s.sync.waiting === 1 && !s.sync.saving,
-      'the report queued and saved on the device');
+    const queued = await fileOffline(page, context, 'public_order', 'Jalan desa tertutup pohon tumbang',
+      'Pohon besar menutup jalan sejak pagi.');
     const code = queued.tracked[0].code;
     assert.equal(queued.tracked[0].hasSecret, false, 'the server has not answered');
     assert.match(code, /^3329-/, 'the tracking code was made on the device');
@@ -131,20 +136,8 @@ describe('a report waiting in the outbox when the browser crashes', () => {
       await page.goto(server.url);
       await waitForFrames(page);
       await waitForState(page, (s) => s.rosterState === 'ready', 'the roster');
-      await type(page, 'locate.search', 'Pasarbatang');
-      await press(page, 'locate.result.0');
-      await waitForState(page, (s) => s.village !== '', 'a chosen village');
-      await context.setOffline(true);
-      await press(page, 'tab.report');
-      await press(page, 'report.category');
-      await press(page, 'report.category.disaster');
-      await type(page, 'report.title', 'Tanggul sungai retak');
-      await type(page, 'report.description', 'Retakan panjang di tanggul dekat jembatan desa.');
-      await press(page, 'report.anonymous');
-      await press(page, 'report.consent');
-      await press(page, 'report.submit');
-      const queued = await waitForState(page, (s) => s.sync.waiting === 1 && !s.sync.saving && s.tracked.length === 1,
-        'the report saved on the device');
+      const queued = await fileOffline(page, context, 'disaster', 'Tanggul sungai retak',
+        'Retakan panjang di tanggul dekat jembatan desa.');
       code = queued.tracked[0].code;
     } catch (error) {
       await context.close();
