@@ -158,6 +158,10 @@ void writeOfficer(Writer& out, const ui::AppUi& app) {
   }
   out.Key("visitsLogged");
   out.Int(desk.visitsLogged());
+  out.Key("recentVisits");
+  out.StartArray();
+  for (const domain::SambangVisit& visit : desk.recentVisits()) out.String(visit.place.c_str());
+  out.EndArray();
   out.Key("visitRefusedFields");
   out.StartArray();
   for (const report::ValidationError& error : desk.visitResult().errors) out.String(error.field.c_str());

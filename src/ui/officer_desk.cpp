@@ -72,7 +72,9 @@ void OfficerDesk::signedIn(const wire::SessionView& session) {
   platform_.save(kSignedInKey, "1", [](bool) {});
   outbox_.unblock();
   refreshWorklist();
-  if (session.role == "officer") loadStatus();
+  if (session.role != "officer") return;
+  loadStatus();
+  loadVisits();
 }
 
 void OfficerDesk::signedOut() {
@@ -83,6 +85,7 @@ void OfficerDesk::signedOut() {
   worklistFetchedAt_ = 0;
   opened_.reset();
   candidates_.clear();
+  recentVisits_.clear();
   onDuty_.reset();
   sharePosition_ = false;
 }
@@ -227,6 +230,18 @@ void OfficerDesk::loadStatus() {
     auto decoded = wire::decodeOfficerStatus(body);
     if (auto* status = std::get_if<wire::OfficerStatusView>(&decoded)) onDuty_ = status->onDuty;
   });
+}
+
+void OfficerDesk::loadVisits() {
+  call(getRequest("/api/v1/visits"), [this](const std::string& body) {
+    auto decoded = wire::decodeVisitList(body);
+    if (auto* visits = std::get_if<std::vector<domain::SambangVisit>>(&decoded)) recentVisits_ = std::move(*visits);
+  });
+}
+
+void OfficerDesk::visitLogged() {
+  ++visitsLogged_;
+  if (session_) loadVisits();
 }
 
 void OfficerDesk::setDuty(bool onDuty) {

@@ -67,8 +67,10 @@ class OfficerDesk {
   };
   const VisitResult& visitResult() const { return visit_; }
   // The outbox's answer to a visit: the server stored it.
-  void visitLogged() { ++visitsLogged_; }
+  void visitLogged();
   int visitsLogged() const { return visitsLogged_; }  // confirmed by the server since the app started
+  // The officer's latest visits as the server has them, newest first (fetched at login and after each visit).
+  const std::vector<domain::SambangVisit>& recentVisits() const { return recentVisits_; }
   std::size_t waitingVisits() const;
 
   std::optional<bool> onDuty() const { return onDuty_; }
@@ -81,6 +83,7 @@ class OfficerDesk {
   void signedIn(const wire::SessionView& session);
   void signedOut();
   void loadStatus();
+  void loadVisits();
   void sharePositionNow();
   void replaceInWorklist(const wire::StaffReportView& report);
   sync::Change officerChange(sync::ChangeKind kind);
@@ -100,6 +103,7 @@ class OfficerDesk {
   std::vector<wire::HandOverCandidate> candidates_;
   VisitResult visit_;
   int visitsLogged_ = 0;
+  std::vector<domain::SambangVisit> recentVisits_;
   std::optional<bool> onDuty_;
   bool sharePosition_ = false;
   std::int64_t lastPositionAt_ = 0;

@@ -28,11 +28,11 @@ void OfficerPanel::draw(const i18n::Catalog& texts, i18n::Language language, Pla
   }
   if (session.role == "officer") drawDuty(texts, platform, desk);
   drawWorklist(texts, language, platform, desk);
-  if (session.role == "officer") drawVisit(texts, language, desk);
+  if (session.role == "officer") drawVisit(texts, language, platform, desk);
 }
 
 // Sambang: a visit to residents, logged where the officer stands now.
-void OfficerPanel::drawVisit(const i18n::Catalog& texts, i18n::Language language, OfficerDesk& desk) {
+void OfficerPanel::drawVisit(const i18n::Catalog& texts, i18n::Language language, const Platform& platform, OfficerDesk& desk) {
   ImGui::Separator();
   ImGui::TextUnformatted(texts.text("visit.title"));
   ImGui::SetNextItemWidth(-1.0f);
@@ -71,9 +71,32 @@ void OfficerPanel::drawVisit(const i18n::Catalog& texts, i18n::Language language
       visitTopics_.fill(false);
     }
   }
-  if (result.state != OfficerDesk::VisitResult::State::Refused) return;
-  for (const report::ValidationError& error : result.errors) errorText(std::string(error.message(language)));
-  if (result.noPosition) errorText(texts.text("visit.no_position"));
+  if (result.state == OfficerDesk::VisitResult::State::Refused) {
+    for (const report::ValidationError& error : result.errors) errorText(std::string(error.message(language)));
+    if (result.noPosition) errorText(texts.text("visit.no_position"));
+  }
+  drawRecentVisits(texts, desk, platform);
+}
+
+// The latest visits the server has, so the officer sees what was recorded (and what a supervisor will see).
+void OfficerPanel::drawRecentVisits(const i18n::Catalog& texts, const OfficerDesk& desk, const Platform& platform) {
+  constexpr std::size_t kShown = 10;
+  const auto& visits = desk.recentVisits();
+  if (visits.empty()) return;
+  ImGui::Spacing();
+  ImGui::TextUnformatted(texts.text("visit.recent"));
+  const char* topicLabels[] = {texts.text("visit.topic_security"), texts.text("visit.topic_order"),
+                               texts.text("visit.topic_environment"), texts.text("visit.topic_health")};
+  for (std::size_t i = 0; i < visits.size() && i < kShown; ++i) {
+    const domain::SambangVisit& visit = visits[i];
+    std::string topics;
+    for (domain::VisitTopic topic : visit.topics) {
+      topics += (topics.empty() ? "" : ", ") + std::string(topicLabels[static_cast<std::size_t>(topic)]);
+    }
+    ImGui::TextWrapped("%s", visit.place.c_str());
+    tag("visit.recent." + std::to_string(i));
+    hintText(formatLocalTime(visit.visitedAtUnixMs, platform.utcOffsetMinutes()) + " · " + topics);
+  }
 }
 
 void OfficerPanel::drawLogin(const i18n::Catalog& texts, OfficerDesk& desk) {

@@ -26,7 +26,8 @@ class OfficerPanel {
   void drawWorklist(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk);
   void drawOpened(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk);
   void drawMoves(const i18n::Catalog& texts, i18n::Language language, OfficerDesk& desk);
-  void drawVisit(const i18n::Catalog& texts, i18n::Language language, OfficerDesk& desk);
+  void drawVisit(const i18n::Catalog& texts, i18n::Language language, const Platform& platform, OfficerDesk& desk);
+  void drawRecentVisits(const i18n::Catalog& texts, const OfficerDesk& desk, const Platform& platform);
 
   std::string nrp_;
   std::string password_;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/report/status_machine.h"
+#include "core/wire/visit_codec.h"
 #include "core/wire/report_codec.h"
 #include "report_fixtures.h"
 
@@ -538,6 +539,26 @@ TEST(HandOverCandidatesDecoding, ANullOfficerOrMistypedDistanceIsAnErrorNamingIt
             std::string::npos);
   EXPECT_NE(errorOf(decodeHandOverCandidates(R"({"candidates":[]})")).find("\"officers\""), std::string::npos);
   EXPECT_TRUE(valueOf(decodeHandOverCandidates(R"({"officers":[]})")).empty());
+}
+
+// ---- GET /api/v1/visits ----
+
+TEST(VisitListDecoding, ReadsEachVisitAsTheVisitCodecWroteIt) {
+  const domain::SambangVisit visit{"85010001", 1795824900000, {-6.8936, 108.8081}, "Pos ronda RT 03",
+                                   {domain::VisitTopic::Keamanan}, "Warga minta patroli malam."};
+  const std::string json = R"({"visits":[{"visitId":"v1","visit":)" + encodeVisitJson(visit) + "}]}";
+  const auto decoded = decodeVisitList(json);
+  const auto& visits = valueOf(decoded);
+  ASSERT_EQ(visits.size(), 1u);
+  EXPECT_EQ(visits[0].place, "Pos ronda RT 03");
+  EXPECT_EQ(visits[0].visitedAtUnixMs, 1795824900000);
+  EXPECT_EQ(visits[0].topics, std::vector<domain::VisitTopic>{domain::VisitTopic::Keamanan});
+  const auto none = decodeVisitList(R"({"visits":[]})");
+  EXPECT_TRUE(valueOf(none).empty());
+
+  const auto broken = decodeVisitList(R"({"visits":[{"visitId":"v1","visit":{"formatVersion":2}}]})");
+  ASSERT_TRUE(std::holds_alternative<ParseError>(broken));
+  EXPECT_EQ(std::get<ParseError>(broken).message.rfind("\"visit\": ", 0), 0u) << std::get<ParseError>(broken).message;
 }
 
 }  // namespace

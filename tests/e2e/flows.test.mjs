@@ -256,6 +256,8 @@ describe('a report from a citizen to the officer and back', () => {
     assert.deepEqual(s.visitRefusedFields, []);
     await officer.context.setOffline(false);
     s = await waitForState(page, (st) => st.visitsLogged === 1 && st.sync.waiting === 0, 'the visit sent once online', 60000);
+    s = await waitForState(page, (st) => st.recentVisits.length === 1, 'the visit listed as the server has it');
+    assert.deepEqual(s.recentVisits, ['Pos ronda RT 03']);
   });
 
   it('shows the citizen the whole timeline', async () => {

@@ -13,6 +13,7 @@
 #include "core/report/category.h"
 #include "core/wire/json_limits.h"
 #include "core/wire/report_codec.h"
+#include "core/wire/visit_codec.h"
 
 namespace bhabin::wire {
 
@@ -158,6 +159,18 @@ std::variant<CreationAnswer, ParseError> decodeCreationAnswer(std::string_view j
       for (const Value& other : duplicates->GetArray()) answer.duplicates.push_back(duplicateOf(other));
     }
     return answer;
+  });
+}
+
+std::variant<std::vector<domain::SambangVisit>, ParseError> decodeVisitList(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    std::vector<domain::SambangVisit> visits;
+    for (const Value& entry : array(root, "visits").GetArray()) {
+      auto visit = decodeVisitJson(serialized(member(entry, "visit")));
+      if (auto* error = std::get_if<ParseError>(&visit)) throw Malformed("\"visit\": " + error->message);
+      visits.push_back(std::get<domain::SambangVisit>(std::move(visit)));
+    }
+    return visits;
   });
 }
 

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/domain/sambang_visit.h"
 #include "core/geo/lat_lon.h"
 #include "core/report/report.h"
 #include "core/wire/flat_json.h"
@@ -116,6 +117,8 @@ struct HandOverCandidate {
 std::variant<ApiErrorView, ParseError> decodeApiError(std::string_view json);
 std::variant<CreationAnswer, ParseError> decodeCreationAnswer(std::string_view json);
 std::variant<PublicReportView, ParseError> decodePublicReport(std::string_view json);
+// GET /visits: {"visits":[{"visitId","visit":{…the visit codec's JSON…}}]}, newest first.
+std::variant<std::vector<domain::SambangVisit>, ParseError> decodeVisitList(std::string_view json);
 // POST /photos: {"photoRef","mediaType","bytes"}; the ref the report form names the photo by.
 std::variant<std::string, ParseError> decodePhotoRef(std::string_view json);
 // GET /reports/nearby: {"reports":[…]}, nearest first.
