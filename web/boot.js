@@ -10,10 +10,21 @@
     console.error(message);
   };
 
+  const early = window.bhabinEarly; // web/early_start.js, when it ran first
   const loadConfig = () =>
-    fetch('/api/v1/config', { headers: { Accept: 'application/json' } })
-      .then((response) => (response.ok ? response.json() : {}))
+    (early ? early.config : fetch('/api/v1/config', { headers: { Accept: 'application/json' } })
+      .then((response) => (response.ok ? response.json() : {})))
       .catch(() => ({})); // offline or an older server: the app works with its defaults
+
+  // The module early_start.js compiled while the page loaded; when that failed, the usual download and compile.
+  const instantiateWasm = (imports, receive) => {
+    early.module
+      .then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+      .catch(() => WebAssembly.instantiateStreaming(fetch('/app/bhabin-app.wasm', { credentials: 'same-origin' }), imports)
+        .then((result) => receive(result.instance, result.module)))
+      .catch((error) => fail(error && error.message ? error.message : String(error)));
+    return {};
+  };
 
   // After the app started, so installing the offline shell never competes with the first load. Without a worker
   // (an old browser, or not a secure context) the app simply needs the network.
@@ -33,12 +44,14 @@
     });
   };
 
-  createBhabinApp({
+  const settings = {
     canvas: document.getElementById('ui'),
     preRun: [waitForConfig],
     locateFile: (file) => '/app/' + file,
     printErr: (text) => console.warn(text),
-  })
+  };
+  if (early) settings.instantiateWasm = instantiateWasm;
+  createBhabinApp(settings)
     .then(() => {
       status.textContent = '';
       registerServiceWorker();

@@ -23,6 +23,7 @@ const API_CACHE = CACHE_PREFIX + 'api-' + SHELL_VERSION;
 const SHELL_URLS = [
   '/',
   '/web/style.css',
+  '/web/early_start.js',
   '/web/device_store.js',
   '/web/photo_picker.js',
   '/web/boot.js',

@@ -21,7 +21,7 @@ const gzipped = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
 function sizes() {
   const ours = ['bhabin-app.wasm', 'bhabin-app.js'].map((f) => join(appDir, f))
-    .concat(['boot.js', 'device_store.js', 'photo_picker.js', 'service_worker.js', 'style.css'].map((f) => join(repoRoot, 'web', f)));
+    .concat(['boot.js', 'device_store.js', 'early_start.js', 'photo_picker.js', 'service_worker.js', 'style.css'].map((f) => join(repoRoot, 'web', f)));
   const oursGz = ours.reduce((sum, path) => sum + gzipped(path), 0);
   const data = gzipped(join(appDir, 'bhabin-app.data')); // the UI font and the language files
   const leaflet = gzipped(join(repoRoot, 'node_modules/leaflet/dist/leaflet.js')) +

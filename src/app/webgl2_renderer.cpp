@@ -113,7 +113,7 @@ void WebGl2Renderer::uploadFontAtlas() {
   unsigned char* pixels = nullptr;
   int width = 0;
   int height = 0;
-  atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+  atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
   if (fontTexture_ == 0) glGenTextures(1, &fontTexture_);
   glBindTexture(GL_TEXTURE_2D, fontTexture_);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
@@ -121,7 +121,7 @@ void WebGl2Renderer::uploadFontAtlas() {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(fontTexture_)));
   atlas.ClearTexData();
 }

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <zlib.h>
+
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -14,6 +16,27 @@ namespace bhabin::server {
 namespace {
 
 namespace fs = std::filesystem;
+
+std::string gunzip(const std::string& bytes) {
+  z_stream stream{};
+  EXPECT_EQ(inflateInit2(&stream, 15 + 16), Z_OK);
+  std::string out(64 << 20, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(inflate(&stream, Z_FINISH), Z_STREAM_END);
+  out.resize(stream.total_out);
+  inflateEnd(&stream);
+  return out;
+}
+
+// A script of realistic size: httplib alone would brotli-compress it at its slowest setting on every request.
+std::string largeScript() {
+  std::string script;
+  for (int i = 0; script.size() < 150000; ++i) script += "function f" + std::to_string(i) + "(a) { return a * " + std::to_string(i) + "; }\n";
+  return script;
+}
 
 void writeFile(const fs::path& path, const std::string& content) {
   fs::create_directories(path.parent_path());
@@ -28,7 +51,7 @@ class HttpTest : public ::testing::Test {
     writeFile(root_ / "index.html", "<!doctype html><title>fixture</title>");
     writeFile(root_ / "web/boot.js", "'use strict';");
     writeFile(root_ / "app/bhabin-app.wasm", std::string("\0asm\1\0\0\0", 8));
-    writeFile(root_ / "app/bhabin-app.js", "var createBhabinApp;");
+    writeFile(root_ / "app/bhabin-app.js", largeScript());
     writeFile(root_ / "leaflet/leaflet.css", ".leaflet-container{}");
     writeFile(root_ / "secret.txt", "not for the web");
 
@@ -84,6 +107,35 @@ TEST_F(HttpTest, ServesScriptsStylesAndLeaflet) {
   ASSERT_TRUE(style);
   EXPECT_EQ(style->status, 200);
   EXPECT_EQ(style->get_header_value("Content-Type"), "text/css; charset=utf-8");
+}
+
+// Checked to bite: with set_file_request_handler(compressStaticFile) removed, the script came back as
+// "Content-Encoding: br" and this test failed.
+TEST_F(HttpTest, FilesAndAnswersAreGzippedByUsAndNeverBrotliByHttplib) {
+  client_->set_decompress(false);
+  const httplib::Headers browser{{"Accept-Encoding", "gzip, deflate, br"}};
+  const auto script = client_->Get("/app/bhabin-app.js", browser);
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->status, 200);
+  EXPECT_EQ(script->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(script->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(script->get_header_value_count("Content-Type"), 1u);
+  EXPECT_LT(script->body.size(), largeScript().size() / 4);
+  EXPECT_TRUE(gunzip(script->body) == largeScript()) << "the script, byte for byte";
+  EXPECT_TRUE(gunzip(client_->Get("/app/bhabin-app.js", browser)->body) == largeScript()) << "the kept gzip";
+
+  const auto plain = client_->Get("/app/bhabin-app.js", {{"Accept-Encoding", "br"}});
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->has_header("Content-Encoding")) << "no gzip taken: sent as is, not as brotli";
+  EXPECT_TRUE(plain->body == largeScript());
+  EXPECT_FALSE(client_->Get("/app/bhabin-app.js", {{"Accept-Encoding", "gzip;q=0"}})->has_header("Content-Encoding"));
+
+  const auto config = client_->Get("/api/v1/config", browser);
+  ASSERT_TRUE(config);
+  EXPECT_NE(config->get_header_value("Content-Encoding"), "br");
+  const auto index = client_->Get("/", browser);
+  ASSERT_TRUE(index);
+  EXPECT_NE(index->get_header_value("Content-Encoding"), "br");
 }
 
 TEST_F(HttpTest, NothingOutsideTheMountsIsReachable) {

@@ -1,5 +1,7 @@
 #include "server/http/api_handler.h"
 
+#include "server/http/compressed_answer.h"
+
 #include <httplib.h>
 
 #include <cmath>
@@ -73,7 +75,7 @@ std::string expiredSessionCookie() { return sessionCookie("", 0); }
 
 void sendJson(Call& call, int status, const std::string& json) {
   call.response.status = status;
-  call.response.set_content(json, kJsonType);
+  sendFreshBody(call.request, call.response, kJsonType, json);
 }
 
 std::optional<std::string> queryParam(const Call& call, const char* name) {

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "core/wire/public_config.h"
+#include "server/http/compressed_answer.h"
 #include "server/open311/open311_routes.h"
 
 namespace bhabin::server::http {
@@ -17,8 +18,8 @@ void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiS
     response.set_header("Cache-Control", "no-store");
   });
   const std::string publicConfig = wire::encodeJson({BHABIN_VERSION, config.tileUrl, config.tileAttribution});
-  server.Get("/api/v1/config", [publicConfig](const httplib::Request&, httplib::Response& response) {
-    response.set_content(publicConfig, kJson);
+  server.Get("/api/v1/config", [publicConfig](const httplib::Request& request, httplib::Response& response) {
+    sendFreshBody(request, response, kJson, publicConfig);
     response.set_header("Cache-Control", "no-cache");
   });
   registerCitizenRoutes(server, services);

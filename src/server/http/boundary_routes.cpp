@@ -9,6 +9,7 @@
 
 #include "server/http/api_handler.h"
 #include "server/http/api_routes.h"
+#include "server/http/compressed_answer.h"
 #include "server/http/public_snapshot.h"
 #include "server/storage/boundary_rows.h"
 #include "server/storage/counters.h"
@@ -49,7 +50,7 @@ void boundaries(Call& call, ApiServices& services) {
                                                [&](storage::Connection& c) { return readBoundaries(c, regency, ifNoneMatch); });
   if (answerRevalidated(call, answer.tag, !answer.geojson)) return;
   call.response.status = 200;
-  call.response.set_content(*answer.geojson, "application/geo+json");
+  sendFreshBody(call.request, call.response, "application/geo+json", *answer.geojson);
 }
 
 }  // namespace

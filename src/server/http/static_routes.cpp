@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "server/auth/crypto.h"
+#include "server/http/compressed_answer.h"
 
 namespace bhabin::server::http {
 
@@ -58,14 +59,14 @@ std::optional<std::string> readWholeFile(const std::string& path) {
   return body.str();
 }
 
-void serveIndex(const std::string& path, httplib::Response& response) {
-  const auto body = readWholeFile(path);
+void serveIndex(const std::string& path, const httplib::Request& request, httplib::Response& response) {
+  auto body = readWholeFile(path);
   if (!body) {
     response.status = 500;
     response.set_content("index.html is missing from the server's root folder", "text/plain; charset=utf-8");
     return;
   }
-  response.set_content(*body, "text/html; charset=utf-8");
+  sendFreshBody(request, response, "text/html; charset=utf-8", std::move(*body));
   response.set_header("Cache-Control", "no-cache");
 }
 
@@ -187,15 +188,15 @@ class ServiceWorkerScript {
 void registerStaticRoutes(httplib::Server& server, const ServerConfig& config) {
   registerMimeTypes(server);
   const std::string indexPath = config.rootDir + "/index.html";
-  server.Get("/", [indexPath](const httplib::Request&, httplib::Response& response) {
-    serveIndex(indexPath, response);
+  server.Get("/", [indexPath](const httplib::Request& request, httplib::Response& response) {
+    serveIndex(indexPath, request, response);
   });
-  server.Get("/index.html", [indexPath](const httplib::Request&, httplib::Response& response) {
-    serveIndex(indexPath, response);
+  server.Get("/index.html", [indexPath](const httplib::Request& request, httplib::Response& response) {
+    serveIndex(indexPath, request, response);
   });
   const std::vector<Mount> mounts = mountsFor(config);
   auto worker = std::make_shared<ServiceWorkerScript>(config.rootDir + "/web/service_worker.js", indexPath, mounts);
-  server.Get("/service_worker.js", [worker](const httplib::Request&, httplib::Response& response) {
+  server.Get("/service_worker.js", [worker](const httplib::Request& request, httplib::Response& response) {
     const auto script = worker->render();
     if (!script) {
       response.status = 404;
@@ -203,10 +204,11 @@ void registerStaticRoutes(httplib::Server& server, const ServerConfig& config) {
                            "text/plain; charset=utf-8");
       return;
     }
-    response.set_content(*script, "text/javascript; charset=utf-8");
+    sendFreshBody(request, response, "text/javascript; charset=utf-8", *script);
     response.set_header("Cache-Control", "no-cache");
   });
   for (const Mount& mount : mounts) mountFolder(server, mount.urlPrefix, mount.folder);
+  server.set_file_request_handler(compressStaticFile);
 }
 
 }  // namespace bhabin::server::http
