@@ -34,6 +34,15 @@ void sendError(Call& call, const api::ApiError& error) {
   sendJson(call, error.httpStatus(), out.str());
 }
 
+std::string errorCodeForStatus(int status) {
+  switch (status) {
+    case 404: return "not_found";
+    case 413: return "body_too_large";
+    case 415: return "unsupported_media_type";
+    default: return status >= 500 ? "internal_error" : "bad_request";
+  }
+}
+
 bool isJsonContentType(const httplib::Request& request) {
   const std::string type = request.get_header_value("Content-Type");
   return type == kJsonType || type.rfind(std::string(kJsonType) + ";", 0) == 0;
@@ -74,6 +83,16 @@ std::string expiredSessionCookie() { return sessionCookie("", 0); }
 void sendJson(Call& call, int status, const std::string& json) {
   call.response.status = status;
   call.response.set_content(json, kJsonType);
+}
+
+void answerApiErrorsAsJson(httplib::Server& server) {
+  server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request, httplib::Response& response) {
+    if (!response.body.empty() || request.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
+    Call call{request, response, requestLanguage(request), request.remote_addr};
+    response.set_header("Cache-Control", "no-store");
+    sendError(call, api::ApiError(response.status, errorCodeForStatus(response.status)));
+    return httplib::Server::HandlerResponse::Handled;
+  }));
 }
 
 std::optional<std::string> queryParam(const Call& call, const char* name) {

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "core/wire/public_config.h"
+#include "server/http/api_handler.h"
 #include "server/open311/open311_routes.h"
 
 namespace bhabin::server::http {
@@ -29,6 +30,7 @@ void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiS
   registerAdminRoutes(server, services);
   registerRosterRoutes(server, services);
   open311::registerOpen311Routes(server, services, config);
+  answerApiErrorsAsJson(server);
 }
 
 }  // namespace bhabin::server::http
