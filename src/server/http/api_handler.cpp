@@ -91,7 +91,11 @@ void answerApiErrorsAsJson(httplib::Server& server) {
     Call call{request, response, requestLanguage(request), request.remote_addr};
     response.set_header("Cache-Control", "no-store");
     sendError(call, api::ApiError(response.status, errorCodeForStatus(response.status)));
-    return httplib::Server::HandlerResponse::Handled;
+    // Not "Handled": httplib 0.11 applies the request's Range header to answers its error handler handled,
+    // and an unreadable Range (416) would cut this JSON into pieces. Unhandled, the answer goes out whole,
+    // but httplib then leaves its length to us (it sets Content-Length while applying ranges).
+    response.set_header("Content-Length", std::to_string(response.body.size()));
+    return httplib::Server::HandlerResponse::Unhandled;
   }));
 }
 

@@ -60,7 +60,15 @@ class PacedSocketStream final : public httplib::Stream {
   // Whether a next request begins within `timeoutMs` (httplib's keep-alive wait).
   bool nextRequestArrives(std::int64_t timeoutMs) const { return next_ < end_ || waitFor(socket_, POLLIN, timeoutMs); }
 
-  bool is_readable() const override { return waitFor(socket_, POLLIN, std::min(readTimeoutMs_, msLeftToArrive())); }
+  bool is_readable() const override {
+    const bool ready = waitFor(socket_, POLLIN, std::min(readTimeoutMs_, msLeftToArrive()));
+    if (!ready && msLeftToArrive() <= 0) behindPace_ = true;
+    return ready;
+  }
+
+  // httplib still answers a request it could not read in time (400); the connection must close after it.
+  bool behindPace() const { return behindPace_; }
+
   bool is_writable() const override { return waitFor(socket_, POLLOUT, writeTimeoutMs_); }
 
   ssize_t read(char* data, size_t size) override {
@@ -121,6 +129,7 @@ class PacedSocketStream final : public httplib::Stream {
   std::int64_t writeTimeoutMs_;
   Clock::time_point start_ = Clock::now();
   std::int64_t bytesReceived_ = 0;
+  mutable bool behindPace_ = false;
   std::array<char, 4096> buffer_{};
   std::size_t next_ = 0;
   std::size_t end_ = 0;
@@ -149,7 +158,7 @@ bool PacedHttpServer::process_and_close_socket(socket_t socket) {
     stream.startRequest();
     bool connectionClosed = false;
     served = process_request(stream, left == 1, connectionClosed, answerApisWhole);
-    if (!served || connectionClosed) break;
+    if (!served || connectionClosed || stream.behindPace()) break;
   }
   ::shutdown(socket, SHUT_RDWR);
   ::close(socket);
