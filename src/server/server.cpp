@@ -17,6 +17,7 @@
 #include "server/areas/demo_seed.h"
 #include "server/auth/crypto.h"
 #include "server/http/api_routes.h"
+#include "server/http/paced_http_server.h"
 #include "server/http/security_headers.h"
 #include "server/http/static_routes.h"
 #include "server/areas/village_search.h"
@@ -153,7 +154,7 @@ struct Server::Parts {
 };
 
 Server::Server(ServerConfig config, ServerOptions options)
-    : config_(std::move(config)), parts_(std::make_unique<Parts>()), http_(std::make_unique<httplib::Server>()) {
+    : config_(std::move(config)), parts_(std::make_unique<Parts>()), http_(std::make_unique<http::PacedHttpServer>(options.pace)) {
   auth::initCrypto();
   fillDerivedDefaults(config_);
   if (config_.open311ApiKey.empty()) {
@@ -212,5 +213,7 @@ int Server::bind() {
 void Server::run() { http_->listen_after_bind(); }
 
 void Server::stop() { http_->stop(); }
+
+void Server::answer(httplib::Stream& stream) { http_->answer(stream); }
 
 }  // namespace bhabin::server

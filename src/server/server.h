@@ -6,18 +6,24 @@
 #include <memory>
 
 #include "server/config.h"
+#include "server/http/request_pace.h"
 #include "server/service/backend.h"
 
 namespace httplib {
-class Server;
+class Stream;
+}
+
+namespace bhabin::server::http {
+class PacedHttpServer;
 }
 
 namespace bhabin::server {
 
-// What tests change besides the configuration: limits, hashing cost and the clock.
+// What tests change besides the configuration: limits, hashing cost, the clock and the pace requests must keep.
 struct ServerOptions {
   service::BackendSettings settings;
   service::Clock clock = service::systemClockMs;
+  http::RequestPace pace;
 };
 
 class Server {
@@ -36,12 +42,15 @@ class Server {
   void run();
   // Safe from another thread or a signal-watching thread.
   void stop();
+  // Answers the request at the start of `stream` by the same parsing and routes as a client's on a socket,
+  // without bind() or run(): how the fuzz target feeds requests from memory.
+  void answer(httplib::Stream& stream);
 
  private:
   struct Parts;
   ServerConfig config_;
   std::unique_ptr<Parts> parts_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<http::PacedHttpServer> http_;
 };
 
 }  // namespace bhabin::server

@@ -19,6 +19,7 @@ constexpr std::array kMessages = {
     Message{"body_too_large", "Data yang dikirim terlalu besar.", "The request body is too large."},
     Message{"unsupported_media_type", "Jenis data tidak didukung.", "This content type is not supported."},
     Message{"not_found", "Tidak ditemukan.", "Not found."},
+    Message{"bad_request", "Permintaan tidak dapat dibaca.", "The request could not be read."},
     Message{"report_not_found", "Laporan dengan kode dan kunci itu tidak ditemukan.",
             "No report matches that tracking code and secret."},
     Message{"invalid_tracking_code", "Kode pelacakan tidak sah; periksa kembali setiap karakter.",

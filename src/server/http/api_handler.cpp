@@ -36,6 +36,15 @@ void sendError(Call& call, const api::ApiError& error) {
   sendJson(call, error.httpStatus(), out.str());
 }
 
+std::string errorCodeForStatus(int status) {
+  switch (status) {
+    case 404: return "not_found";
+    case 413: return "body_too_large";
+    case 415: return "unsupported_media_type";
+    default: return status >= 500 ? "internal_error" : "bad_request";
+  }
+}
+
 bool isJsonContentType(const httplib::Request& request) {
   const std::string type = request.get_header_value("Content-Type");
   return type == kJsonType || type.rfind(std::string(kJsonType) + ";", 0) == 0;
@@ -76,6 +85,20 @@ std::string expiredSessionCookie() { return sessionCookie("", 0); }
 void sendJson(Call& call, int status, const std::string& json) {
   call.response.status = status;
   sendFreshBody(call.request, call.response, kJsonType, json);
+}
+
+void answerApiErrorsAsJson(httplib::Server& server) {
+  server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request, httplib::Response& response) {
+    if (!response.body.empty() || request.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
+    Call call{request, response, requestLanguage(request), request.remote_addr};
+    response.set_header("Cache-Control", "no-store");
+    sendError(call, api::ApiError(response.status, errorCodeForStatus(response.status)));
+    // Not "Handled": httplib 0.11 applies the request's Range header to answers its error handler handled,
+    // and an unreadable Range (416) would cut this JSON into pieces. Unhandled, the answer goes out whole,
+    // but httplib then leaves its length to us (it sets Content-Length while applying ranges).
+    response.set_header("Content-Length", std::to_string(response.body.size()));
+    return httplib::Server::HandlerResponse::Unhandled;
+  }));
 }
 
 std::optional<std::string> queryParam(const Call& call, const char* name) {

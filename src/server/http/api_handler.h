@@ -44,6 +44,10 @@ std::function<void(const httplib::Request&, httplib::Response&)> apiEndpoint(End
 
 void sendJson(Call& call, int status, const std::string& json);
 
+// Errors httplib answers by itself under /api/ (no such route, an unreadable request, a body over its limit)
+// become the same JSON error answers as an endpoint's, so API clients always get JSON.
+void answerApiErrorsAsJson(httplib::Server& server);
+
 // The query parameter `name`, or nothing; a value over 256 bytes is an invalid_parameter error.
 std::optional<std::string> queryParam(const Call& call, const char* name);
 double requiredNumberParam(const Call& call, const char* name);

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "core/wire/public_config.h"
+#include "server/http/api_handler.h"
 #include "server/http/compressed_answer.h"
 #include "server/open311/open311_routes.h"
 
@@ -31,6 +32,7 @@ void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiS
   registerRosterRoutes(server, services);
   registerBoundaryRoutes(server, services);
   open311::registerOpen311Routes(server, services, config);
+  answerApiErrorsAsJson(server);
 }
 
 }  // namespace bhabin::server::http
