@@ -82,7 +82,7 @@ describe('the worker script', () => {
   it('is served at the root with the shell version filled in, never cached by HTTP', async () => {
     const response = await fetch(new URL('/service_worker.js', server.url));
     assert.equal(response.status, 200);
-    assert.equal(response.headers.get('content-type'), 'text/javascript; charset=utf-8');
+    assert.equal(response.headers.get('content-type'), 'application/javascript; charset=utf-8');
     assert.equal(response.headers.get('cache-control'), 'no-cache');
     assert.match(response.headers.get('content-security-policy'), /worker-src 'self'/);
     const script = await response.text();

@@ -18,7 +18,7 @@ namespace {
 constexpr std::size_t kMaxParamBytes = 256;
 constexpr std::size_t kMaxJsonBodyBytes = 1 << 20;  // the server takes up to 6 MiB, for photos
 
-void sendError(Call& call, const api::ApiError& error) {
+std::string errorJson(const Call& call, const api::ApiError& error) {
   json::JsonWriter out;
   out.beginObject().key("error").beginObject();
   out.member("code", error.code()).member("message", api::errorMessage(error.code(), call.language));
@@ -32,8 +32,12 @@ void sendError(Call& call, const api::ApiError& error) {
         .endObject();
   }
   out.endArray().endObject().endObject();
+  return out.str();
+}
+
+void sendError(Call& call, const api::ApiError& error) {
   if (error.retryAfterSeconds() > 0) call.response.set_header("Retry-After", std::to_string(error.retryAfterSeconds()));
-  sendJson(call, error.httpStatus(), out.str());
+  sendJson(call, error.httpStatus(), errorJson(call, error));
 }
 
 std::string errorCodeForStatus(int status) {
@@ -84,7 +88,7 @@ std::string expiredSessionCookie() { return sessionCookie("", 0); }
 
 void sendJson(Call& call, int status, const std::string& json) {
   call.response.status = status;
-  sendFreshBody(call.request, call.response, kJsonType, json);
+  sendFreshBody(call.request, call.response, kJsonAnswerType, json);
 }
 
 void answerApiErrorsAsJson(httplib::Server& server) {
@@ -92,7 +96,7 @@ void answerApiErrorsAsJson(httplib::Server& server) {
     if (!response.body.empty() || request.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
     Call call{request, response, requestLanguage(request), request.remote_addr};
     response.set_header("Cache-Control", "no-store");
-    sendError(call, api::ApiError(response.status, errorCodeForStatus(response.status)));
+    response.set_content(errorJson(call, api::ApiError(response.status, errorCodeForStatus(response.status))), kJsonAnswerType);
     // Not "Handled": httplib 0.11 applies the request's Range header to answers its error handler handled,
     // and an unreadable Range (416) would cut this JSON into pieces. Unhandled, the answer goes out whole,
     // but httplib then leaves its length to us (it sets Content-Length while applying ranges).

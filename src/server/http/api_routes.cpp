@@ -10,7 +10,7 @@
 namespace bhabin::server::http {
 
 namespace {
-constexpr const char* kJson = "application/json";
+constexpr const char* kJson = kJsonAnswerType;
 }
 
 void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiServices& services) {

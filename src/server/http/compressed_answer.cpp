@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <utility>
 
 namespace bhabin::server::http {
 
@@ -15,16 +16,17 @@ constexpr std::size_t kWorthCompressingBytes = 1024;  // below this a gzip heade
 constexpr int kFreshLevel = 4;                        // API answers: made per request, so fast
 constexpr int kStaticLevel = 9;                       // files: made once, so small
 
-bool isCompressibleType(const std::string& contentType) {
-  return contentType.rfind("text/", 0) == 0 || contentType.rfind("application/json", 0) == 0 ||
-         contentType.rfind("application/geo+json", 0) == 0 || contentType.rfind("application/wasm", 0) == 0 ||
-         contentType.rfind("application/manifest+json", 0) == 0 || contentType.rfind("image/svg+xml", 0) == 0 ||
-         contentType.rfind("application/octet-stream", 0) == 0 || contentType.rfind("font/", 0) == 0;
+// Files worth gzipping that httplib leaves alone (see the header): compressing a type httplib compresses too
+// would encode it twice.
+bool weCompress(const std::string& contentType) {
+  return contentType == kScriptType || contentType.rfind("application/wasm", 0) == 0 ||
+         contentType.rfind("application/octet-stream", 0) == 0 || contentType.rfind("font/", 0) == 0 ||
+         contentType.rfind("application/manifest+json", 0) == 0;
 }
 
 struct CachedGzip {
   std::size_t contentHash = 0;
-  std::shared_ptr<const std::string> gzipped;
+  std::string gzipped;
 };
 
 }  // namespace
@@ -56,43 +58,32 @@ std::string gzipBytes(std::string_view bytes, int level) {
   return out;
 }
 
-void sendBody(const httplib::Request& request, httplib::Response& response, const std::string& contentType,
-              std::shared_ptr<const std::string> identity, std::shared_ptr<const std::string> gzipped) {
-  const bool useGzip = gzipped && gzipped->size() < identity->size() && acceptsGzip(request);
-  std::shared_ptr<const std::string> body = useGzip ? std::move(gzipped) : std::move(identity);
-  response.body.clear();
-  response.headers.erase("Content-Type");  // set again with the provider; httplib keeps duplicates otherwise
-  if (useGzip) response.set_header("Content-Encoding", "gzip");
-  response.set_header("Vary", "Accept-Encoding");
-  response.set_content_provider(body->size(), contentType, [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-    return sink.write(body->data() + offset, length);
-  });
-}
-
 void sendFreshBody(const httplib::Request& request, httplib::Response& response, const std::string& contentType,
                    std::string body) {
-  auto identity = std::make_shared<const std::string>(std::move(body));
-  std::shared_ptr<const std::string> gzipped;
-  if (identity->size() >= kWorthCompressingBytes && isCompressibleType(contentType) && acceptsGzip(request)) {
-    gzipped = std::make_shared<const std::string>(gzipBytes(*identity, kFreshLevel));
+  if (body.size() >= kWorthCompressingBytes && acceptsGzip(request)) {
+    body = gzipBytes(body, kFreshLevel);
+    response.set_header("Content-Encoding", "gzip");
   }
-  sendBody(request, response, contentType, std::move(identity), std::move(gzipped));
+  response.set_header("Vary", "Accept-Encoding");
+  response.set_content(std::move(body), contentType);
 }
 
 void compressStaticFile(const httplib::Request& request, httplib::Response& response) {
   static std::mutex mutex;
   static std::map<std::string, CachedGzip> cache;  // by URL path; a new build of a file replaces its entry
   const std::string contentType = response.get_header_value("Content-Type");
-  auto identity = std::make_shared<const std::string>(std::move(response.body));
-  std::shared_ptr<const std::string> gzipped;
-  if (identity->size() >= kWorthCompressingBytes && isCompressibleType(contentType)) {
-    const std::size_t hash = std::hash<std::string>{}(*identity);
+  response.set_header("Vary", "Accept-Encoding");
+  if (!weCompress(contentType) || response.body.size() < kWorthCompressingBytes || !acceptsGzip(request)) return;
+  const std::size_t hash = std::hash<std::string>{}(response.body);
+  std::string gzipped;
+  {
     std::lock_guard<std::mutex> lock(mutex);
     CachedGzip& cached = cache[request.path];
-    if (!cached.gzipped || cached.contentHash != hash) cached = {hash, std::make_shared<const std::string>(gzipBytes(*identity, kStaticLevel))};
+    if (cached.gzipped.empty() || cached.contentHash != hash) cached = {hash, gzipBytes(response.body, kStaticLevel)};
     gzipped = cached.gzipped;
   }
-  sendBody(request, response, contentType, std::move(identity), std::move(gzipped));
+  response.body = std::move(gzipped);
+  response.set_header("Content-Encoding", "gzip");
 }
 
 }  // namespace bhabin::server::http

@@ -38,8 +38,8 @@ std::vector<Mount> mountsFor(const ServerConfig& config) {
 // Types for every extension we serve; browsers refuse to compile WebAssembly served as anything else.
 void registerMimeTypes(httplib::Server& server) {
   server.set_file_extension_and_mimetype_mapping("html", "text/html; charset=utf-8");
-  server.set_file_extension_and_mimetype_mapping("js", "text/javascript; charset=utf-8");
-  server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript; charset=utf-8");
+  server.set_file_extension_and_mimetype_mapping("js", kScriptType);
+  server.set_file_extension_and_mimetype_mapping("mjs", kScriptType);
   server.set_file_extension_and_mimetype_mapping("css", "text/css; charset=utf-8");
   server.set_file_extension_and_mimetype_mapping("json", "application/json");
   server.set_file_extension_and_mimetype_mapping("webmanifest", "application/manifest+json");
@@ -59,14 +59,14 @@ std::optional<std::string> readWholeFile(const std::string& path) {
   return body.str();
 }
 
-void serveIndex(const std::string& path, const httplib::Request& request, httplib::Response& response) {
-  auto body = readWholeFile(path);
+void serveIndex(const std::string& path, httplib::Response& response) {
+  const auto body = readWholeFile(path);
   if (!body) {
     response.status = 500;
     response.set_content("index.html is missing from the server's root folder", "text/plain; charset=utf-8");
     return;
   }
-  sendFreshBody(request, response, "text/html; charset=utf-8", std::move(*body));
+  response.set_content(*body, "text/html; charset=utf-8");
   response.set_header("Cache-Control", "no-cache");
 }
 
@@ -188,11 +188,11 @@ class ServiceWorkerScript {
 void registerStaticRoutes(httplib::Server& server, const ServerConfig& config) {
   registerMimeTypes(server);
   const std::string indexPath = config.rootDir + "/index.html";
-  server.Get("/", [indexPath](const httplib::Request& request, httplib::Response& response) {
-    serveIndex(indexPath, request, response);
+  server.Get("/", [indexPath](const httplib::Request&, httplib::Response& response) {
+    serveIndex(indexPath, response);
   });
-  server.Get("/index.html", [indexPath](const httplib::Request& request, httplib::Response& response) {
-    serveIndex(indexPath, request, response);
+  server.Get("/index.html", [indexPath](const httplib::Request&, httplib::Response& response) {
+    serveIndex(indexPath, response);
   });
   const std::vector<Mount> mounts = mountsFor(config);
   auto worker = std::make_shared<ServiceWorkerScript>(config.rootDir + "/web/service_worker.js", indexPath, mounts);
@@ -204,7 +204,7 @@ void registerStaticRoutes(httplib::Server& server, const ServerConfig& config) {
                            "text/plain; charset=utf-8");
       return;
     }
-    sendFreshBody(request, response, "text/javascript; charset=utf-8", *script);
+    sendFreshBody(request, response, kScriptType, *script);
     response.set_header("Cache-Control", "no-cache");
   });
   for (const Mount& mount : mounts) mountFolder(server, mount.urlPrefix, mount.folder);
