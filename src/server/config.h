@@ -24,6 +24,7 @@ struct ServerConfig {
   std::string demoPassword;        // BHABIN_DEMO_PASSWORD: demo accounts' password; default random, printed once
   std::string open311ApiKey;       // BHABIN_OPEN311_API_KEY: the key Open311 clients send; default random, printed
   int threads = 8;                 // BHABIN_THREADS: request threads (and database connections)
+  int maxWaiting = 64;             // BHABIN_MAX_WAITING: connections that may wait for a thread; more get 503
   int anonymousWritesPer10Min = 30;  // BHABIN_WRITE_LIMIT: report creations, joins and uploads per client address
   int retentionDays = 365;         // BHABIN_RETENTION_DAYS: closed reports keep their reporters' names and phones this long
 };

@@ -154,7 +154,8 @@ struct Server::Parts {
 };
 
 Server::Server(ServerConfig config, ServerOptions options)
-    : config_(std::move(config)), parts_(std::make_unique<Parts>()), http_(std::make_unique<http::PacedHttpServer>(options.pace)) {
+    : config_(std::move(config)), parts_(std::make_unique<Parts>()), http_(std::make_unique<http::PacedHttpServer>(
+          options.pace, http::ConnectionLimits{static_cast<std::size_t>(config_.threads), static_cast<std::size_t>(config_.maxWaiting)})) {
   auth::initCrypto();
   fillDerivedDefaults(config_);
   if (config_.open311ApiKey.empty()) {
@@ -186,8 +187,6 @@ Server::Server(ServerConfig config, ServerOptions options)
   if (config_.logLevel == "info" || config_.logLevel == "debug") http_->set_logger(logRequest);
   // Room for a photo (report::ValidationSettings::photoMaxBytes, 5 MiB); JSON bodies stop at 1 MiB in apiEndpoint.
   http_->set_payload_max_length(6 << 20);
-  const auto threads = static_cast<std::size_t>(config_.threads);
-  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   // httplib's default adds SO_REUSEPORT, which would let a second server silently share our port.
   http_->set_socket_options([](socket_t socket) {
     const int yes = 1;

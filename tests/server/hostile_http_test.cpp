@@ -5,7 +5,8 @@
 // Bite checks, done by hand: with PacedSocketStream's msLeftToArrive() an hour longer, the slow client
 // still held its connection after 6 s; with answerApiErrorsAsJson no longer registered, the 404, 413 and
 // 400 cases failed on their empty bodies; with answerApisWhole not clearing the ranges,
-// ARangeHeaderDoesNotCutApiAnswers got 206 multipart pieces; with JsonBody::parse's checkJsonLimits call
+// ARangeHeaderDoesNotCutApiAnswers got 206 multipart pieces; without the error handler's 408 for a request
+// behind its pace, the slow client got httplib's 400; with JsonBody::parse's checkJsonLimits call
 // removed, ADeeplyNestedJsonBombIsRefused crashed the test process (SIGSEGV: rapidjson's recursive parser
 // overran the stack on the login bomb). Each restored afterwards.
 #include <arpa/inet.h>
@@ -59,6 +60,8 @@ class RawConnection {
     return false;
   }
 
+  const std::string& received() const { return received_; }
+
   // Everything the server sends until it closes the connection (at most 10 s).
   std::string answer() {
     closedWithin(10'000);
@@ -79,12 +82,18 @@ std::string bodyOf(const std::string& answer) {
 class HostileHttpTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ServerOptions options;
+    options.pace = {1000, 500};  // a second's grace instead of twenty keeps the slow-client test short
+    start(options, [](ServerConfig&) {});
+  }
+
+  template <typename Configure>
+  void start(const ServerOptions& options, Configure configure) {
     dataDir_ = fs::temp_directory_path() / ("bhabin-hostile-test-" + std::to_string(::getpid()));
     fs::remove_all(dataDir_);
     ServerConfig config = testing::testServerConfig(dataDir_);
     config.demoRegency = "none";
-    ServerOptions options;
-    options.pace = {1000, 500};  // a second's grace instead of twenty keeps the slow-client test short
+    configure(config);
     server_ = std::make_unique<Server>(config, options);
     port_ = server_->bind();
     thread_ = std::thread([this] { server_->run(); });
@@ -119,7 +128,61 @@ TEST_F(HostileHttpTest, ASlowClientIsCutOffByThePace) {
   }
   EXPECT_TRUE(closed) << "a client sending a byte a second still held its connection after 6 s";
   EXPECT_LT(Clock::now() - start, std::chrono::seconds(4));
-  EXPECT_EQ(slow.answer().rfind("HTTP/1.1 400 ", 0), 0u);  // httplib's answer to headers it could not read
+  const std::string answer = slow.answer();
+  EXPECT_EQ(answer.rfind("HTTP/1.1 408 ", 0), 0u) << answer;
+  EXPECT_NE(bodyOf(answer).find("\"request_timeout\""), std::string::npos) << answer;
+  expectStillAnswering();
+}
+
+// One request thread and room for one waiting connection: a third connection must be refused at once with
+// 503 and Retry-After, while the waiting one is served as soon as the thread is free.
+// Bite checks, done by hand: with --max-waiting 1000 the third connection waited behind the others and got
+// 200 after the holder's pace ran out; with the refusal handler unregistered it got 200 the same way; with
+// the keep-alive loop no longer closing when others wait, the holder's answer said keep-alive.
+class OverloadTest : public HostileHttpTest {
+ protected:
+  void SetUp() override {
+    ServerOptions options;
+    options.pace = {20'000, 500};  // the holder below must keep the only thread for the whole test
+    start(options, [](ServerConfig& config) {
+      config.threads = 1;
+      config.maxWaiting = 1;
+    });
+  }
+};
+
+TEST_F(OverloadTest, ConnectionsBeyondTheWaitingRoomGet503WithRetryAfterAndTheWaitingOneIsServed) {
+  const std::string health = "GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\n";
+  RawConnection holder(port_);
+  ASSERT_TRUE(holder.connected());
+  // A first answer proves the holder has the thread; its unfinished second request then keeps it.
+  ASSERT_TRUE(holder.send(health + "\r\n"));
+  ASSERT_FALSE(holder.closedWithin(1000));
+  ASSERT_EQ(holder.received().rfind("HTTP/1.1 200 ", 0), 0u) << holder.received();
+  ASSERT_TRUE(holder.send(health));
+
+  RawConnection waiting(port_);
+  ASSERT_TRUE(waiting.connected());
+  ASSERT_TRUE(waiting.send(health + "Connection: close\r\n\r\n"));
+  RawConnection refused(port_);
+  ASSERT_TRUE(refused.connected());
+  ASSERT_TRUE(refused.send(health + "Connection: close\r\nAccept-Language: en\r\n\r\n"));
+
+  const std::string refusal = refused.answer();
+  EXPECT_EQ(refusal.rfind("HTTP/1.1 503 ", 0), 0u) << refusal;
+  EXPECT_NE(refusal.find("Retry-After: 2\r\n"), std::string::npos) << refusal;
+  EXPECT_NE(bodyOf(refusal).find("\"server_busy\""), std::string::npos) << refusal;
+  EXPECT_NE(bodyOf(refusal).find("The server is busy"), std::string::npos) << refusal;
+  // HTTP parsers such as wrk's and browsers' reject an answer with its length twice.
+  EXPECT_EQ(refusal.find("Content-Length:"), refusal.rfind("Content-Length:")) << refusal;
+
+  EXPECT_FALSE(waiting.closedWithin(0)) << "the waiting connection was answered while the holder had the thread";
+  ASSERT_TRUE(holder.send("\r\n"));
+  const std::string holderAnswers = holder.answer();
+  const std::string secondAnswer = holderAnswers.substr(holderAnswers.rfind("HTTP/1.1 "));
+  EXPECT_EQ(secondAnswer.rfind("HTTP/1.1 200 ", 0), 0u) << holderAnswers;
+  EXPECT_NE(secondAnswer.find("Connection: close\r\n"), std::string::npos) << "a kept-alive connection must give way: " << holderAnswers;
+  EXPECT_EQ(waiting.answer().rfind("HTTP/1.1 200 ", 0), 0u);
   expectStillAnswering();
 }
 

@@ -6,7 +6,9 @@
 // Bite, tried by hand: with `AND r.status IN ('resolved', 'rejected')` removed from eraseReporterIdentities
 // (storage/report_rows.cpp), ErasesOnlyReportsClosedLongerThanTheRetention failed on both databases at
 // `purged.reports` (2, expected 1), `purged.reporters` (3, expected 2), the old open report's name ("",
-// expected "Siti Aminah") and the audit entry ("reports=2 reporters=3").
+// expected "Siti Aminah") and the audit entry ("reports=2 reporters=3"). Without the two request-hash
+// statements there, the same test failed at the old report's creation and join hashes; with the empty-hash case removed from replayOrRefuse
+// (service/reports.cpp), the late retry got 422 idempotency_key_reused.
 
 #include <gtest/gtest.h>
 #include <rapidjson/pointer.h>
@@ -32,6 +34,8 @@ std::string reportPart(const std::string& staffView) { return staffView.substr(0
 struct Filed {
   std::string code;
   std::string secret;
+  std::string form;  // the body and key it was filed with, for a late retry
+  std::string key;
 };
 
 class RetentionPurge : public ::testing::TestWithParam<Dialect> {
@@ -52,9 +56,11 @@ class RetentionPurge : public ::testing::TestWithParam<Dialect> {
 
   Filed fileReport() {
     const geo::LatLon at = brebesDemo().villages.at(onDutyOfficer()).position;
-    const Reply created = citizen_->post("/api/v1/reports", reportForm(at.latDeg, at.lonDeg, server_->clock().now()), newKey());
+    const std::string form = reportForm(at.latDeg, at.lonDeg, server_->clock().now());
+    const std::string key = newKey();
+    const Reply created = citizen_->post("/api/v1/reports", form, key);
     EXPECT_EQ(created.status, 201) << created.body;
-    return {created.text("/trackingCode"), created.text("/secret")};
+    return {created.text("/trackingCode"), created.text("/secret"), form, key};
   }
 
   void joinAsBudi(const std::string& code) {
@@ -139,6 +145,24 @@ TEST_P(RetentionPurge, ErasesOnlyReportsClosedLongerThanTheRetention) {
   const Reply tracked = citizen_->get("/api/v1/track/" + oldClosed.code, {{"X-Report-Secret", oldClosed.secret}});
   EXPECT_EQ(tracked.status, 200) << "the citizen's link keeps working";
   EXPECT_EQ(tracked.text("/status"), "resolved");
+
+  // The hashes of bodies that named a reporter go with the names: the creation's and the join's.
+  const auto hashOf = [&](const Filed& filed) {
+    return rows("SELECT request_hash FROM reports WHERE tracking_code = '" + filed.code + "'").at(0);
+  };
+  const auto joinAndMoveHashesOf = [&](const Filed& filed) {
+    return rows("SELECT request_hash FROM applied_changes WHERE tracking_code = '" + filed.code + "'");
+  };
+  EXPECT_EQ(hashOf(oldClosed), "");
+  EXPECT_EQ(joinAndMoveHashesOf(oldClosed), std::vector<std::string>(4, "")) << "Budi's join and three moves";
+  EXPECT_NE(hashOf(oldOpen), "");
+  EXPECT_NE(hashOf(recentClosed), "");
+  ASSERT_EQ(joinAndMoveHashesOf(recentClosed).size(), 1u) << "the reject";
+  EXPECT_NE(joinAndMoveHashesOf(recentClosed).at(0), "") << "kept until its own time";
+  const Reply lateRetry = citizen_->post("/api/v1/reports", oldClosed.form, oldClosed.key);
+  EXPECT_EQ(lateRetry.status, 201) << lateRetry.body;
+  EXPECT_EQ(lateRetry.header("Idempotent-Replayed"), "true");
+  EXPECT_EQ(lateRetry.text("/trackingCode"), oldClosed.code) << "a late retry still gets its first answer";
 
   EXPECT_EQ(polres.get("/api/v1/reports/" + oldOpen.code).text("/reporters/0/name"), "Siti Aminah") << "still open";
   EXPECT_EQ(polres.get("/api/v1/reports/" + recentClosed.code).text("/reporters/0/phone"), "+6281234567890")

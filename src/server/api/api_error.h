@@ -12,6 +12,10 @@
 
 namespace bhabin::server::api {
 
+// How long a client is asked to wait after 503 server_busy: long enough for a queue of requests to drain,
+// short enough that a citizen's report still goes out within seconds.
+inline constexpr int kBusyRetryAfterSeconds = 2;
+
 class ApiError : public std::runtime_error {
  public:
   // `code` must be one of the codes in errorMessage(); `detail` (English) adds specifics for developers.
@@ -24,6 +28,11 @@ class ApiError : public std::runtime_error {
   static ApiError invalidForm(std::vector<report::ValidationError> fields) {
     ApiError error(422, "invalid_form");
     error.fields_ = std::move(fields);
+    return error;
+  }
+  static ApiError serverBusy() {
+    ApiError error(503, "server_busy");
+    error.retryAfterSeconds_ = kBusyRetryAfterSeconds;
     return error;
   }
   static ApiError tooManyRequests(int retryAfterSeconds) {

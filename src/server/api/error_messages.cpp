@@ -20,6 +20,8 @@ constexpr std::array kMessages = {
     Message{"unsupported_media_type", "Jenis data tidak didukung.", "This content type is not supported."},
     Message{"not_found", "Tidak ditemukan.", "Not found."},
     Message{"bad_request", "Permintaan tidak dapat dibaca.", "The request could not be read."},
+    Message{"request_timeout", "Permintaan datang terlalu lambat; periksa sinyal lalu coba lagi.",
+            "The request arrived too slowly; check the connection and try again."},
     Message{"report_not_found", "Laporan dengan kode dan kunci itu tidak ditemukan.",
             "No report matches that tracking code and secret."},
     Message{"invalid_tracking_code", "Kode pelacakan tidak sah; periksa kembali setiap karakter.",

@@ -1,6 +1,8 @@
 #include "server/http/api_handler.h"
 
 #include "server/http/compressed_answer.h"
+#include "server/http/connection_queue.h"
+#include "server/http/paced_http_server.h"
 
 #include <httplib.h>
 
@@ -43,8 +45,10 @@ void sendError(Call& call, const api::ApiError& error) {
 std::string errorCodeForStatus(int status) {
   switch (status) {
     case 404: return "not_found";
+    case 408: return "request_timeout";
     case 413: return "body_too_large";
     case 415: return "unsupported_media_type";
+    case 503: return "server_busy";
     default: return status >= 500 ? "internal_error" : "bad_request";
   }
 }
@@ -93,6 +97,7 @@ void sendJson(Call& call, int status, const std::string& json) {
 
 void answerApiErrorsAsJson(httplib::Server& server) {
   server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request, httplib::Response& response) {
+    if (response.status == 400 && PacedHttpServer::answeringARequestBehindPace()) response.status = 408;
     if (!response.body.empty() || request.path.rfind("/api/", 0) != 0) return httplib::Server::HandlerResponse::Unhandled;
     Call call{request, response, requestLanguage(request), request.remote_addr};
     response.set_header("Cache-Control", "no-store");
@@ -103,6 +108,22 @@ void answerApiErrorsAsJson(httplib::Server& server) {
     response.set_header("Content-Length", std::to_string(response.body.size()));
     return httplib::Server::HandlerResponse::Unhandled;
   }));
+}
+
+void refuseConnectionsOverTheLimits(httplib::Server& server) {
+  server.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+    if (!ConnectionQueue::refusingThisConnection()) return httplib::Server::HandlerResponse::Unhandled;
+    Call call{request, response, requestLanguage(request), request.remote_addr};
+    const api::ApiError busy = api::ApiError::serverBusy();
+    if (request.path.rfind("/api/", 0) == 0) {
+      response.set_header("Cache-Control", "no-store");
+      sendError(call, busy);
+    } else {
+      response.status = busy.httpStatus();
+      response.set_header("Retry-After", std::to_string(busy.retryAfterSeconds()));
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  });
 }
 
 std::optional<std::string> queryParam(const Call& call, const char* name) {
@@ -136,9 +157,7 @@ std::function<void(const httplib::Request&, httplib::Response&)> apiEndpoint(End
     } catch (const storage::DatabaseError& error) {
       const bool transient = error.kind() == storage::DatabaseErrorKind::Busy || error.kind() == storage::DatabaseErrorKind::Unavailable;
       std::clog << "error path=" << request.path << " database: " << error.what() << '\n';
-      api::ApiError answer(transient ? 503 : 500, transient ? "server_busy" : "internal_error");
-      if (transient) response.set_header("Retry-After", "2");
-      sendError(call, answer);
+      sendError(call, transient ? api::ApiError::serverBusy() : api::ApiError(500, "internal_error"));
     } catch (const std::exception& error) {
       std::clog << "error path=" << request.path << ": " << error.what() << '\n';
       sendError(call, api::ApiError(500, "internal_error"));

@@ -48,6 +48,10 @@ void sendJson(Call& call, int status, const std::string& json);
 // become the same JSON error answers as an endpoint's, so API clients always get JSON.
 void answerApiErrorsAsJson(httplib::Server& server);
 
+// A connection over the server's limits (ConnectionQueue) gets 503 server_busy with Retry-After before any
+// route or database work: JSON under /api/, an empty body elsewhere.
+void refuseConnectionsOverTheLimits(httplib::Server& server);
+
 // The query parameter `name`, or nothing; a value over 256 bytes is an invalid_parameter error.
 std::optional<std::string> queryParam(const Call& call, const char* name);
 double requiredNumberParam(const Call& call, const char* name);

@@ -33,6 +33,7 @@ void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiS
   registerBoundaryRoutes(server, services);
   open311::registerOpen311Routes(server, services, config);
   answerApiErrorsAsJson(server);
+  refuseConnectionsOverTheLimits(server);
 }
 
 }  // namespace bhabin::server::http

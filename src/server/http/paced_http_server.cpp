@@ -18,6 +18,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A kept-alive connection quiet this long after its answer is let go when others wait for its thread.
+// Shorter, and a client sending its next request right away would find the connection closed under it.
+constexpr std::int64_t kKeepAliveQuietMs = 250;
+// How often a thread idling on a keep-alive connection after that looks whether others wait for it.
+constexpr std::int64_t kKeepAliveCheckMs = 50;
+// A refused connection only has to deliver a request for its 503: a short pace frees the refusal thread.
+constexpr RequestPace kRefusalPace{2'000, 500};
+
+thread_local bool behindPaceOnThisThread = false;
+
 std::int64_t toMs(time_t seconds, time_t microseconds) {
   return std::int64_t{seconds} * 1000 + std::int64_t{microseconds} / 1000;
 }
@@ -55,14 +65,26 @@ class PacedSocketStream final : public httplib::Stream {
   void startRequest() {
     start_ = Clock::now();
     bytesReceived_ = static_cast<std::int64_t>(end_ - next_);
+    behindPaceOnThisThread = false;
   }
 
-  // Whether a next request begins within `timeoutMs` (httplib's keep-alive wait).
-  bool nextRequestArrives(std::int64_t timeoutMs) const { return next_ < end_ || waitFor(socket_, POLLIN, timeoutMs); }
+  // Whether a next request begins within `timeoutMs` (httplib's keep-alive wait); after kKeepAliveQuietMs
+  // gives up early once `giveWay` says another connection needs this thread more.
+  template <typename GiveWay>
+  bool nextRequestArrives(std::int64_t timeoutMs, GiveWay giveWay) const {
+    if (next_ < end_ || waitFor(socket_, POLLIN, std::min(timeoutMs, kKeepAliveQuietMs))) return true;
+    const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs - kKeepAliveQuietMs);
+    while (!giveWay()) {
+      const auto leftMs = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+      if (leftMs <= 0) return false;
+      if (waitFor(socket_, POLLIN, std::min(leftMs, kKeepAliveCheckMs))) return true;
+    }
+    return false;
+  }
 
   bool is_readable() const override {
     const bool ready = waitFor(socket_, POLLIN, std::min(readTimeoutMs_, msLeftToArrive()));
-    if (!ready && msLeftToArrive() <= 0) behindPace_ = true;
+    if (!ready && msLeftToArrive() <= 0) behindPace_ = behindPaceOnThisThread = true;
     return ready;
   }
 
@@ -141,24 +163,53 @@ void answerApisWhole(httplib::Request& request) {
   if (request.path.rfind("/api/", 0) == 0 || request.path.rfind("/open311/", 0) == 0) request.ranges.clear();
 }
 
+// httplib announces "Connection: close" in the answer to a request that asked for it.
+void answerWithConnectionClose(httplib::Request& request) {
+  request.headers.erase("Connection");
+  request.headers.emplace("Connection", "close");
+}
+
 }  // namespace
+
+PacedHttpServer::PacedHttpServer(RequestPace pace, ConnectionLimits limits) : pace_(pace) {
+  new_task_queue = [this, limits] {
+    queue_ = new ConnectionQueue(limits);
+    return queue_;
+  };
+}
+
+bool PacedHttpServer::answeringARequestBehindPace() { return behindPaceOnThisThread; }
 
 void PacedHttpServer::answer(httplib::Stream& stream) {
   bool connectionClosed = false;
   process_request(stream, true, connectionClosed, answerApisWhole);
 }
 
-// httplib's own keep-alive loop, with the connection read through a PacedSocketStream.
+// httplib's own keep-alive loop, with the connection read through a PacedSocketStream. A refused
+// connection gets one answer. While other connections wait for a thread, a kept-alive one is told to close
+// with its answer, and one idling between requests is let go.
 bool PacedHttpServer::process_and_close_socket(socket_t socket) {
+  const bool refusing = ConnectionQueue::refusingThisConnection();
   bool served = false;
-  PacedSocketStream stream(socket, pace_, toMs(read_timeout_sec_, read_timeout_usec_),
+  PacedSocketStream stream(socket, refusing ? kRefusalPace : pace_, toMs(read_timeout_sec_, read_timeout_usec_),
                            toMs(write_timeout_sec_, write_timeout_usec_));
-  for (std::size_t left = keep_alive_max_count_;
-       left > 0 && svr_sock_ != INVALID_SOCKET && stream.nextRequestArrives(toMs(keep_alive_timeout_sec_, 0)); --left) {
+  const auto othersWaiting = [this] { return queue_ != nullptr && queue_->othersWaiting(); };
+  const auto neverGiveWay = [] { return false; };
+  const auto keepAliveMs = toMs(keep_alive_timeout_sec_, 0);
+  for (std::size_t left = refusing ? 1 : keep_alive_max_count_; left > 0 && svr_sock_ != INVALID_SOCKET; --left) {
+    const bool arrived = served ? stream.nextRequestArrives(keepAliveMs, othersWaiting) : stream.nextRequestArrives(keepAliveMs, neverGiveWay);
+    if (!arrived) break;
     stream.startRequest();
+    bool givingWay = false;
+    const auto setUp = [&](httplib::Request& request) {
+      answerApisWhole(request);
+      // Decided once the request is read: the client may have taken its time while others arrived.
+      givingWay = othersWaiting();
+      if (givingWay) answerWithConnectionClose(request);
+    };
     bool connectionClosed = false;
-    served = process_request(stream, left == 1, connectionClosed, answerApisWhole);
-    if (!served || connectionClosed || stream.behindPace()) break;
+    served = process_request(stream, left == 1, connectionClosed, setUp);
+    if (!served || connectionClosed || givingWay || stream.behindPace()) break;
   }
   ::shutdown(socket, SHUT_RDWR);
   ::close(socket);

@@ -80,8 +80,9 @@ Answer answerOrFailure(const Handler& handler, const Call& call, httplib::Respon
   } catch (const storage::DatabaseError& error) {
     const bool transient = error.kind() == storage::DatabaseErrorKind::Busy || error.kind() == storage::DatabaseErrorKind::Unavailable;
     std::clog << "error path=" << call.request.path << " database: " << error.what() << '\n';
-    if (transient) response.set_header("Retry-After", "2");
-    return failure(errorAnswer(api::ApiError(transient ? 503 : 500, transient ? "server_busy" : "internal_error"), call.language));
+    const api::ApiError answer = transient ? api::ApiError::serverBusy() : api::ApiError(500, "internal_error");
+    if (transient) response.set_header("Retry-After", std::to_string(answer.retryAfterSeconds()));
+    return failure(errorAnswer(answer, call.language));
   } catch (const std::exception& error) {
     std::clog << "error path=" << call.request.path << ": " << error.what() << '\n';
     return failure(errorAnswer(api::ApiError(500, "internal_error"), call.language));

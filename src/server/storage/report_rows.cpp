@@ -27,6 +27,9 @@ std::optional<IdempotencyRecord> idempotencyFromRows(const std::vector<Row>& row
 // "33.29" and below as a LIKE pattern that cannot match "33.290...": the code itself or anything under it.
 std::string areaPattern(const std::string& area) { return area.empty() ? "%" : area + ".%"; }
 
+// A closed report's updated_at is when it was closed: no move but reopen is legal after resolve or reject.
+const std::string kClosedBefore = "r.status IN ('resolved', 'rejected') AND r.updated_at < $1";
+
 }  // namespace
 
 StoredReport decodeStoredReport(const Row& row) {
@@ -117,13 +120,17 @@ std::vector<ReporterRow> reportersOf(Connection& connection, const std::string& 
 }
 
 std::vector<ErasedIdentities> eraseReporterIdentities(Connection& connection, std::int64_t closedBeforeUnixMs) {
-  // A closed report's updated_at is when it was closed: no move but reopen is legal after resolve or reject.
   const auto rows = connection.query(
       "UPDATE report_reporters SET name = '', phone = '' "
       "WHERE (name <> '' OR phone <> '') AND EXISTS (SELECT 1 FROM reports r "
       "WHERE r.regency_code = report_reporters.regency_code AND r.tracking_code = report_reporters.tracking_code "
-      "AND r.status IN ('resolved', 'rejected') AND r.updated_at < $1) "
-      "RETURNING regency_code, tracking_code",
+      "AND " + kClosedBefore + ") RETURNING regency_code, tracking_code",
+      {closedBeforeUnixMs});
+  connection.query("UPDATE reports AS r SET request_hash = '' WHERE r.request_hash <> '' AND " + kClosedBefore, {closedBeforeUnixMs});
+  connection.query(
+      "UPDATE applied_changes SET request_hash = '' WHERE request_hash <> '' AND EXISTS (SELECT 1 FROM reports r "
+      "WHERE r.regency_code = applied_changes.regency_code "
+      "AND r.tracking_code = applied_changes.tracking_code AND " + kClosedBefore + ")",
       {closedBeforeUnixMs});
   std::map<std::string, std::pair<std::set<std::string>, std::int64_t>> byRegency;
   for (const Row& row : rows) {

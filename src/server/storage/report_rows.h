@@ -88,6 +88,8 @@ struct ErasedIdentities {
 // Blanks the name and phone of every reporter of a report that was closed (resolved or rejected) before
 // `closedBeforeUnixMs`, keeping the rows (and whether each was anonymous) for the statistics. Rows already
 // blank are not touched, so running it again changes nothing and answers nothing.
+// The request hashes of the report's creation and joins go too: each hashes a body holding a name and phone,
+// which a phone number's small space would let anyone reverse. Their stored answers name no reporter.
 std::vector<ErasedIdentities> eraseReporterIdentities(Connection& connection, std::int64_t closedBeforeUnixMs);
 
 std::optional<IdempotencyRecord> findAppliedChange(Connection& connection, const std::string& regencyCode,
