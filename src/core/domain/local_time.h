@@ -1,0 +1,44 @@
+// Indonesia's three time zones and the local calendar days statistics are counted in. A commander in
+// Jayapura means the day in WIT (UTC+9), one in Brebes the day in WIB (UTC+7); none of them observes daylight
+// saving, so each zone is a fixed offset from UTC.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bhabin::domain {
+
+enum class TimeZone {
+  WIB,   // Waktu Indonesia Barat, UTC+7: Sumatra, Java, West and Central Kalimantan
+  WITA,  // Waktu Indonesia Tengah, UTC+8: Bali, Nusa Tenggara, South/East/North Kalimantan, Sulawesi
+  WIT,   // Waktu Indonesia Timur, UTC+9: Maluku and Papua
+};
+
+// The zone of a Kemendagri region code ("33", "33.29", "91.71.01.1001"), by its province; WIB for a code
+// that names no province of the other two zones.
+TimeZone timeZoneOfRegion(std::string_view regionCode);
+int utcOffsetMinutes(TimeZone zone);
+std::string_view timeZoneCode(TimeZone zone);  // "WIB"
+
+struct LocalDate {
+  int year = 1970;
+  int month = 1;  // 1-12
+  int day = 1;    // 1-31
+};
+
+inline bool operator==(const LocalDate& a, const LocalDate& b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+// "2026-11-28" (exactly this form, a real calendar day between 1970 and 9999), or nothing.
+std::optional<LocalDate> parseIsoDate(std::string_view text);
+std::string isoDate(const LocalDate& date);
+
+// When `date` begins in `zone`, as milliseconds since 1970-01-01 UTC.
+std::int64_t localMidnightUnixMs(const LocalDate& date, TimeZone zone);
+// The calendar day in `zone` that contains the instant.
+LocalDate localDateOf(std::int64_t unixMs, TimeZone zone);
+
+}  // namespace bhabin::domain

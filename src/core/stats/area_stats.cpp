@@ -1,0 +1,133 @@
+#include "core/stats/area_stats.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace bhabin::stats {
+
+namespace {
+
+using report::Action;
+using report::Report;
+using report::TimelineEvent;
+
+constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+
+std::int64_t nearestRank(const std::vector<std::int64_t>& sorted, int percent) {
+  const std::size_t rank = (sorted.size() * static_cast<std::size_t>(percent) + 99) / 100;  // ceil(p/100 · n)
+  return sorted[std::max<std::size_t>(rank, 1) - 1];
+}
+
+std::optional<std::int64_t> firstTimeOf(const Report& report, Action action) {
+  for (const TimelineEvent& event : report.timeline()) {
+    if (event.action == action) return event.atUnixMs;
+  }
+  return std::nullopt;
+}
+
+// Every wait between a report reaching an officer and that officer receiving it, with the officer.
+template <typename Visit>
+void forEachReceiveWait(const Report& report, Visit visit) {
+  std::int64_t reachedAt = report.timeline().front().atUnixMs;
+  std::string holder = report.timeline().front().assignedNrp;
+  for (const TimelineEvent& event : report.timeline()) {
+    if (event.action == Action::Receive && event.actor.id == holder) visit(holder, event.atUnixMs - reachedAt);
+    if (event.assignedNrp != holder) {
+      holder = event.assignedNrp;
+      reachedAt = event.atUnixMs;
+    }
+  }
+}
+
+class Tally {
+ public:
+  Tally(const std::vector<std::string>& officerNrps, const Period& period)
+      : start_(period.startUnixMs()), end_(period.endUnixMs()) {
+    for (const std::string& nrp : officerNrps) officers_[nrp].nrp = nrp;
+    stats_.days.resize(static_cast<std::size_t>(period.dayCount()));
+    for (std::size_t i = 0; i < stats_.days.size(); ++i) {
+      stats_.days[i].day = domain::localDateOf(start_ + static_cast<std::int64_t>(i) * kDayMs, period.zone);
+    }
+  }
+
+  void add(const Report& report) {
+    if (!report::isFinal(report.status()) && !report.assignedOfficerNrp().empty()) ++officer(report.assignedOfficerNrp()).openNow;
+    countResolutions(report);
+    const TimelineEvent& submitted = report.timeline().front();
+    if (!inPeriod(submitted.atUnixMs)) return;
+    ++stats_.submitted;
+    ++byStatusAndCategory_[{report.status(), report.details().category}];
+    ++dayOf(submitted.atUnixMs).submitted;
+    if (!submitted.assignedNrp.empty()) ++officer(submitted.assignedNrp).assignedInPeriod;
+    if (const auto received = firstTimeOf(report, Action::Receive)) toReceived_.push_back(*received - submitted.atUnixMs);
+    if (const auto resolved = firstTimeOf(report, Action::Resolve)) toResolved_.push_back(*resolved - submitted.atUnixMs);
+    forEachReceiveWait(report, [this](const std::string& nrp, std::int64_t waitMs) { receiveWaits_[nrp].push_back(waitMs); });
+  }
+
+  void add(const VisitEntry& visit) {
+    if (inPeriod(visit.visitedAtUnixMs)) ++officer(visit.officerNrp).visitsInPeriod;
+  }
+
+  AreaStats finish() {
+    for (const auto& [key, count] : byStatusAndCategory_) stats_.byStatusAndCategory.push_back({key.first, key.second, count});
+    stats_.submittedToReceived = summarizeDurations(std::move(toReceived_));
+    stats_.submittedToResolved = summarizeDurations(std::move(toResolved_));
+    for (auto& [nrp, row] : officers_) {
+      row.toReceive = summarizeDurations(std::move(receiveWaits_[nrp]));
+      stats_.officers.push_back(std::move(row));
+    }
+    return std::move(stats_);
+  }
+
+ private:
+  bool inPeriod(std::int64_t unixMs) const { return unixMs >= start_ && unixMs < end_; }
+  DayCounts& dayOf(std::int64_t unixMs) { return stats_.days[static_cast<std::size_t>((unixMs - start_) / kDayMs)]; }
+
+  OfficerRow& officer(const std::string& nrp) {
+    OfficerRow& row = officers_[nrp];
+    row.nrp = nrp;
+    return row;
+  }
+
+  void countResolutions(const Report& report) {
+    bool first = true;
+    for (const TimelineEvent& event : report.timeline()) {
+      if (event.action != Action::Resolve || !inPeriod(event.atUnixMs)) continue;
+      if (first) ++dayOf(event.atUnixMs).resolved;
+      first = false;
+      if (event.actor.role == report::Role::Officer) ++officer(event.actor.id).resolvedInPeriod;
+    }
+  }
+
+  std::int64_t start_;
+  std::int64_t end_;
+  AreaStats stats_;
+  std::map<std::pair<report::Status, report::Category>, std::int64_t> byStatusAndCategory_;
+  std::vector<std::int64_t> toReceived_;
+  std::vector<std::int64_t> toResolved_;
+  std::map<std::string, OfficerRow> officers_;
+  std::map<std::string, std::vector<std::int64_t>> receiveWaits_;
+};
+
+}  // namespace
+
+std::int64_t Period::startUnixMs() const { return domain::localMidnightUnixMs(firstDay, zone); }
+std::int64_t Period::endUnixMs() const { return domain::localMidnightUnixMs(lastDay, zone) + kDayMs; }
+int Period::dayCount() const { return static_cast<int>(std::max<std::int64_t>(0, (endUnixMs() - startUnixMs()) / kDayMs)); }
+
+DurationSummary summarizeDurations(std::vector<std::int64_t> durationsMs) {
+  if (durationsMs.empty()) return {};
+  std::sort(durationsMs.begin(), durationsMs.end());
+  return {static_cast<std::int64_t>(durationsMs.size()), nearestRank(durationsMs, 50), nearestRank(durationsMs, 90)};
+}
+
+AreaStats computeAreaStats(const std::vector<report::Report>& reports, const std::vector<VisitEntry>& visits,
+                           const std::vector<std::string>& officerNrps, const Period& period) {
+  Tally tally(officerNrps, period);
+  for (const Report& report : reports) tally.add(report);
+  for (const VisitEntry& visit : visits) tally.add(visit);
+  return tally.finish();
+}
+
+}  // namespace bhabin::stats

@@ -1,0 +1,76 @@
+// What a supervisor's dashboard shows for an area and period, computed from reports and visits as synced:
+// reports by status and category, per local day, how long citizens waited for an officer (submitted →
+// received) and for a resolution (submitted → resolved) as median and 90th percentile, and a row per officer.
+// The server computes it for the API; the same function can run in the browser over pulled reports.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/domain/local_time.h"
+#include "core/report/report.h"
+
+namespace bhabin::stats {
+
+// Local calendar days [firstDay, lastDay] in `zone`; reports count in the period when they were submitted in it.
+struct Period {
+  domain::LocalDate firstDay;
+  domain::LocalDate lastDay;
+  domain::TimeZone zone = domain::TimeZone::WIB;
+
+  std::int64_t startUnixMs() const;
+  std::int64_t endUnixMs() const;  // exclusive: the midnight after lastDay
+  int dayCount() const;
+};
+
+// Nearest-rank percentiles (the smallest value with at least p % of the values at or below it), so every
+// figure shown is a wait some citizen actually had; all zero when count is 0.
+struct DurationSummary {
+  std::int64_t count = 0;
+  std::int64_t medianMs = 0;
+  std::int64_t p90Ms = 0;
+};
+DurationSummary summarizeDurations(std::vector<std::int64_t> durationsMs);
+
+struct StatusCategoryCount {
+  report::Status status = report::Status::Submitted;
+  report::Category category = report::Category::Other;
+  std::int64_t count = 0;
+};
+
+struct DayCounts {
+  domain::LocalDate day;
+  std::int64_t submitted = 0;  // reports submitted that day
+  std::int64_t resolved = 0;   // reports resolved that day (first resolution), whenever submitted
+};
+
+struct OfficerRow {
+  std::string nrp;
+  std::int64_t openNow = 0;           // assigned to them and not final, whenever submitted
+  std::int64_t assignedInPeriod = 0;  // reports assigned to them at submission within the period
+  std::int64_t resolvedInPeriod = 0;  // resolutions they made within the period
+  DurationSummary toReceive;          // from the report reaching them (submission or hand-over) to their receive
+  std::int64_t visitsInPeriod = 0;
+};
+
+struct VisitEntry {
+  std::string officerNrp;
+  std::int64_t visitedAtUnixMs = 0;
+};
+
+struct AreaStats {
+  std::int64_t submitted = 0;
+  std::vector<StatusCategoryCount> byStatusAndCategory;  // of reports submitted in the period, non-zero only
+  std::vector<DayCounts> days;                           // every day of the period, oldest first
+  DurationSummary submittedToReceived;                   // reports submitted in the period
+  DurationSummary submittedToResolved;
+  std::vector<OfficerRow> officers;                      // `officerNrps` plus any assignee seen, by NRP
+};
+
+// `reports`: the area's reports submitted in the period plus those still open (for open loads); others are
+// ignored. `officerNrps`: the area's officers, listed even with nothing to count.
+AreaStats computeAreaStats(const std::vector<report::Report>& reports, const std::vector<VisitEntry>& visits,
+                           const std::vector<std::string>& officerNrps, const Period& period);
+
+}  // namespace bhabin::stats
