@@ -115,6 +115,8 @@ const std::vector<Row>& matrix() {
        {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, OK, OK}},
       {"GET area/summary", [](ApiClient& c, const Fixture&) { return c.get("/api/v1/area/summary"); },
        {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, OK, OK}},
+      {"GET area/dashboard", [](ApiClient& c, const Fixture&) { return c.get("/api/v1/area/dashboard"); },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, OK, OK}},
       {"POST admin/import/villages", [](ApiClient& c, const Fixture& f) {
          return postCsv(c, "/api/v1/admin/import/villages?dryRun=1", f.villagesCsv, "text/csv");
        },
@@ -258,7 +260,7 @@ TEST_P(AccessMatrix, EveryEndpointAnswersEveryCallerExactly) {
       ++cells;
     }
   }
-  EXPECT_EQ(cells, 20 * kCallers);
+  EXPECT_EQ(cells, 21 * kCallers);
 }
 
 TEST_P(AccessMatrix, AnotherOfficersReportRevealsNothing) {

@@ -1,13 +1,19 @@
 // Supervisors' views of their area (Polsek: a district, Polres: a regency, Polda: a province): the officers
-// with their duty, position and load, and reports counted by status and category. Reports themselves come
-// from the worklist and pull endpoints, which scope supervisors to their area.
+// with their duty, position and load, reports counted by status and category, and the dashboard's figures
+// for a period (the core's stats::computeAreaStats). Reports themselves come from the worklist and pull
+// endpoints, which scope supervisors to their area.
 #include <httplib.h>
 
 #include "server/api/api_error.h"
 #include "server/http/api_handler.h"
 #include "server/http/api_routes.h"
 #include "server/json/json_writer.h"
+#include "core/domain/local_time.h"
+#include "core/report/category.h"
+#include "core/stats/area_stats.h"
 #include "server/storage/officer_rows.h"
+#include "server/storage/report_rows.h"
+#include "server/storage/visit_rows.h"
 
 namespace bhabin::server::http {
 
@@ -55,11 +61,109 @@ void areaSummary(Call& call, ApiServices& services) {
   sendJson(call, 200, out.str());
 }
 
+constexpr int kDefaultPeriodDays = 30;
+constexpr int kLongestPeriodDays = 366;
+constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+
+domain::LocalDate dateParam(const Call& call, const char* name, const domain::LocalDate& fallback) {
+  const auto text = queryParam(call, name);
+  if (!text) return fallback;
+  const auto date = domain::parseIsoDate(*text);
+  if (!date) throw api::ApiError(400, "invalid_parameter", std::string(name) + " must be a date as YYYY-MM-DD");
+  return *date;
+}
+
+// `from` and `to` are local days of the area's time zone, both included; by default the last 30 days.
+stats::Period requestedPeriod(const Call& call, const std::string& areaCode, std::int64_t nowUnixMs) {
+  const domain::TimeZone zone = domain::timeZoneOfRegion(areaCode);
+  const domain::LocalDate to = dateParam(call, "to", domain::localDateOf(nowUnixMs, zone));
+  const domain::LocalDate monthBefore =
+      domain::localDateOf(domain::localMidnightUnixMs(to, zone) - (kDefaultPeriodDays - 1) * kDayMs, zone);
+  const stats::Period period{dateParam(call, "from", monthBefore), to, zone};
+  if (period.endUnixMs() <= period.startUnixMs()) throw api::ApiError(400, "invalid_parameter", "from must not be after to");
+  if (period.dayCount() > kLongestPeriodDays) throw api::ApiError(400, "invalid_parameter", "a period is at most 366 days");
+  return period;
+}
+
+void writeDurations(json::JsonWriter& out, const char* name, const stats::DurationSummary& summary) {
+  out.key(name).beginObject().member("count", summary.count).member("medianMs", summary.medianMs).member("p90Ms", summary.p90Ms).endObject();
+}
+
+void writeOfficerRows(json::JsonWriter& out, const stats::AreaStats& figures, const std::vector<storage::OfficerInArea>& officers) {
+  std::map<std::string, const storage::OfficerInArea*> byNrp;
+  for (const auto& officer : officers) byNrp[officer.nrp] = &officer;
+  out.key("officers").beginArray();
+  for (const stats::OfficerRow& row : figures.officers) {
+    const auto found = byNrp.find(row.nrp);
+    out.beginObject()
+        .member("nrp", row.nrp)
+        .member("name", found == byNrp.end() ? std::string() : found->second->name)
+        .member("onDuty", found != byNrp.end() && found->second->state.onDuty)
+        .member("openNow", row.openNow)
+        .member("assignedInPeriod", row.assignedInPeriod)
+        .member("resolvedInPeriod", row.resolvedInPeriod)
+        .member("visitsInPeriod", row.visitsInPeriod);
+    writeDurations(out, "toReceive", row.toReceive);
+    out.endObject();
+  }
+  out.endArray();
+}
+
+std::string dashboardJson(const std::string& areaCode, const stats::Period& period, const stats::AreaStats& figures,
+                          const std::vector<storage::OfficerInArea>& officers) {
+  json::JsonWriter out;
+  out.beginObject()
+      .member("areaCode", areaCode)
+      .member("timeZone", domain::timeZoneCode(period.zone))
+      .member("from", domain::isoDate(period.firstDay))
+      .member("to", domain::isoDate(period.lastDay))
+      .member("submitted", figures.submitted);
+  out.key("byStatusAndCategory").beginArray();
+  for (const auto& count : figures.byStatusAndCategory) {
+    out.beginObject()
+        .member("status", report::statusCode(count.status))
+        .member("category", report::categoryCode(count.category))
+        .member("count", count.count)
+        .endObject();
+  }
+  out.endArray().key("days").beginArray();
+  for (const auto& day : figures.days) {
+    out.beginObject().member("date", domain::isoDate(day.day)).member("submitted", day.submitted).member("resolved", day.resolved).endObject();
+  }
+  out.endArray();
+  writeDurations(out, "submittedToReceived", figures.submittedToReceived);
+  writeDurations(out, "submittedToResolved", figures.submittedToResolved);
+  writeOfficerRows(out, figures, officers);
+  out.endObject();
+  return out.str();
+}
+
+void areaDashboard(Call& call, ApiServices& services) {
+  const auto principal = supervisorOf(call, services);
+  const std::string& area = principal.account.areaCode;
+  const stats::Period period = requestedPeriod(call, area, services.backend.now());
+  const std::int64_t from = period.startUnixMs();
+  const std::int64_t to = period.endUnixMs();
+  std::vector<storage::OfficerInArea> officers;
+  std::vector<report::Report> reports;
+  std::vector<stats::VisitEntry> visits;
+  storage::inTransaction(services.backend.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
+    officers = storage::officersInArea(c, area);
+    for (auto& stored : storage::reportsForPeriod(c, area, from, to)) reports.push_back(std::move(stored.report));
+    visits = storage::visitTimes(c, officers, from, to);
+    return 0;
+  });
+  std::vector<std::string> nrps;
+  for (const auto& officer : officers) nrps.push_back(officer.nrp);
+  sendJson(call, 200, dashboardJson(area, period, stats::computeAreaStats(reports, visits, nrps, period), officers));
+}
+
 }  // namespace
 
 void registerSupervisorRoutes(httplib::Server& server, ApiServices& services) {
   server.Get("/api/v1/area/officers", apiEndpoint([&services](Call& call) { areaOfficers(call, services); }));
   server.Get("/api/v1/area/summary", apiEndpoint([&services](Call& call) { areaSummary(call, services); }));
+  server.Get("/api/v1/area/dashboard", apiEndpoint([&services](Call& call) { areaDashboard(call, services); }));
 }
 
 }  // namespace bhabin::server::http

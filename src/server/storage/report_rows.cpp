@@ -92,6 +92,14 @@ std::vector<StoredReport> listReports(Connection& connection, const ReportFilter
       connection.query(sql, {subject, filter.sinceChangeSeq, static_cast<std::int64_t>(filter.limit)}));
 }
 
+std::vector<StoredReport> reportsForPeriod(Connection& connection, const std::string& area, std::int64_t fromUnixMs,
+                                           std::int64_t toUnixMs) {
+  return reportsFromRows(connection.query(
+      "SELECT " + std::string(kStoredReportColumns) + " FROM reports WHERE village_code LIKE $1 "
+          "AND ((created_at < $3 AND updated_at >= $2) OR status IN " + std::string(kOpenStatuses) + ")",
+      {areaPattern(area), fromUnixMs, toUnixMs}));
+}
+
 std::vector<StoredReport> openReportsInBox(Connection& connection, const NearbyFilter& filter) {
   return reportsFromRows(connection.query(
       "SELECT " + std::string(kStoredReportColumns) + " FROM reports WHERE category = $1 AND status IN " +

@@ -63,6 +63,11 @@ struct ReportFilter {
 };
 std::vector<StoredReport> listReports(Connection& connection, const ReportFilter& filter);
 
+// The reports of `area` a period's statistics read: those submitted before `toUnixMs` and changed since
+// `fromUnixMs`, and every open one (officers' loads are counted now, whatever the period).
+std::vector<StoredReport> reportsForPeriod(Connection& connection, const std::string& area, std::int64_t fromUnixMs,
+                                           std::int64_t toUnixMs);
+
 struct NearbyFilter {
   std::string category;
   double minLatDeg = 0, maxLatDeg = 0, minLonDeg = 0, maxLonDeg = 0;

@@ -1,5 +1,6 @@
 #include "server/storage/visit_rows.h"
 
+#include <set>
 #include <variant>
 
 #include "core/wire/visit_codec.h"
@@ -36,6 +37,26 @@ std::vector<StoredVisit> visitsOf(Connection& connection, const std::string& off
     visits.push_back({row.text(0), row.text(1), std::move(std::get<domain::SambangVisit>(decoded))});
   }
   return visits;
+}
+
+std::vector<stats::VisitEntry> visitTimes(Connection& connection, const std::vector<OfficerInArea>& officers,
+                                  std::int64_t fromUnixMs, std::int64_t toUnixMs) {
+  // Visits are stored under the visiting officer's regency: one query per regency the officers belong to.
+  std::set<std::string> regencies;
+  std::set<std::string> wanted;
+  for (const OfficerInArea& officer : officers) {
+    regencies.insert(officer.state.regencyCode);
+    wanted.insert(officer.nrp);
+  }
+  std::vector<stats::VisitEntry> times;
+  for (const std::string& regency : regencies) {
+    for (const Row& row : connection.query(
+             "SELECT officer_nrp, visited_at FROM visits WHERE regency_code = $1 AND visited_at >= $2 AND visited_at < $3",
+             {regency, fromUnixMs, toUnixMs})) {
+      if (wanted.count(row.text(0)) != 0) times.push_back({row.text(0), row.integer(1)});
+    }
+  }
+  return times;
 }
 
 }  // namespace bhabin::server::storage

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "core/domain/sambang_visit.h"
+#include "core/stats/area_stats.h"
 #include "server/storage/database.h"
+#include "server/storage/officer_rows.h"
 
 namespace bhabin::server::storage {
 
@@ -25,5 +27,9 @@ std::string insertVisit(Connection& connection, const StoredVisit& visit, const 
 std::optional<std::string> findVisitByKey(Connection& connection, const std::string& regencyCode,
                                           const std::string& idempotencyKey);
 std::vector<StoredVisit> visitsOf(Connection& connection, const std::string& officerNrp, std::size_t limit);
+
+// When each of `officers` visited within [fromUnixMs, toUnixMs), for statistics.
+std::vector<stats::VisitEntry> visitTimes(Connection& connection, const std::vector<OfficerInArea>& officers,
+                                  std::int64_t fromUnixMs, std::int64_t toUnixMs);
 
 }  // namespace bhabin::server::storage
