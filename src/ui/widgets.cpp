@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/domain/local_time.h"
 #include "ui/theme.h"
 #include "ui/widget_tags.h"
 
@@ -15,19 +16,6 @@ namespace bhabin::ui {
 namespace {
 
 ImVec2 buttonSize(bool fullWidth) { return ImVec2(fullWidth ? ImGui::GetContentRegionAvail().x : 0.0f, 0.0f); }
-
-// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm): no time-zone database needed.
-void civilFromDays(std::int64_t days, int& year, int& month, int& day) {
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto dayOfEra = static_cast<unsigned>(days - era * 146097);
-  const unsigned yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-  const unsigned dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-  const unsigned shiftedMonth = (5 * dayOfYear + 2) / 153;
-  day = static_cast<int>(dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
-  month = static_cast<int>(shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
-  year = static_cast<int>(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-}
 
 std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
@@ -80,10 +68,9 @@ std::string formatLocalTime(std::int64_t unixMs, int utcOffsetMinutes) {
   const std::int64_t localMinutes = floorDiv(unixMs, 60000) + utcOffsetMinutes;
   const std::int64_t days = floorDiv(localMinutes, 1440);
   const auto minuteOfDay = static_cast<int>(localMinutes - days * 1440);
-  int year = 0, month = 0, day = 0;
-  civilFromDays(days, year, month, day);
+  const domain::LocalDate date = domain::dateOfDayNumber(days);
   char text[64];
-  std::snprintf(text, sizeof text, "%02d-%02d-%04d %02d:%02d", day, month, year, minuteOfDay / 60, minuteOfDay % 60);
+  std::snprintf(text, sizeof text, "%02d-%02d-%04d %02d:%02d", date.day, date.month, date.year, minuteOfDay / 60, minuteOfDay % 60);
   return text;
 }
 

@@ -23,9 +23,23 @@ bool contains(const std::array<std::string_view, N>& codes, std::string_view cod
   return false;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's civil calendar algorithms).
-std::int64_t daysFromCivil(int year, int month, int day) {
-  year -= month <= 2;
+std::optional<int> digits(std::string_view text) {
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+
+}  // namespace
+
+std::int64_t dayNumber(const LocalDate& date) {
+  const int month = date.month;
+  const int day = date.day;
+  const int year = date.year - (month <= 2);
   const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
   const auto yearOfEra = static_cast<unsigned>(year - era * 400);
   const unsigned dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
@@ -33,7 +47,7 @@ std::int64_t daysFromCivil(int year, int month, int day) {
   return era * 146097 + static_cast<std::int64_t>(dayOfEra) - 719468;
 }
 
-LocalDate civilFromDays(std::int64_t days) {
+LocalDate dateOfDayNumber(std::int64_t days) {
   days += 719468;
   const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   const auto dayOfEra = static_cast<unsigned>(days - era * 146097);
@@ -51,19 +65,6 @@ int daysInMonth(int year, int month) {
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
-
-std::optional<int> digits(std::string_view text) {
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-std::int64_t floorDiv(std::int64_t a, std::int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
-
-}  // namespace
 
 TimeZone timeZoneOfRegion(std::string_view regionCode) {
   const std::string_view province = regionCode.substr(0, 2);
@@ -107,11 +108,11 @@ std::string isoDate(const LocalDate& date) {
 }
 
 std::int64_t localMidnightUnixMs(const LocalDate& date, TimeZone zone) {
-  return daysFromCivil(date.year, date.month, date.day) * kDayMs - std::int64_t{utcOffsetMinutes(zone)} * 60 * 1000;
+  return dayNumber(date) * kDayMs - std::int64_t{utcOffsetMinutes(zone)} * 60 * 1000;
 }
 
 LocalDate localDateOf(std::int64_t unixMs, TimeZone zone) {
-  return civilFromDays(floorDiv(unixMs + std::int64_t{utcOffsetMinutes(zone)} * 60 * 1000, kDayMs));
+  return dateOfDayNumber(floorDiv(unixMs + std::int64_t{utcOffsetMinutes(zone)} * 60 * 1000, kDayMs));
 }
 
 }  // namespace bhabin::domain

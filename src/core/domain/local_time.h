@@ -32,6 +32,12 @@ inline bool operator==(const LocalDate& a, const LocalDate& b) {
   return a.year == b.year && a.month == b.month && a.day == b.day;
 }
 
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's civil calendar algorithms):
+// no time-zone database needed anywhere.
+std::int64_t dayNumber(const LocalDate& date);
+LocalDate dateOfDayNumber(std::int64_t days);
+int daysInMonth(int year, int month);  // month 1-12
+
 // "2026-11-28" (exactly this form, a real calendar day between 1970 and 9999), or nothing.
 std::optional<LocalDate> parseIsoDate(std::string_view text);
 std::string isoDate(const LocalDate& date);

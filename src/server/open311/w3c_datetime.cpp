@@ -2,47 +2,14 @@
 
 #include <cstdio>
 
+#include "core/domain/local_time.h"
+
 namespace bhabin::server::open311 {
 
 namespace {
 
 constexpr std::int64_t kMsPerSecond = 1000;
 constexpr std::int64_t kSecondsPerDay = 86400;
-
-// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian calendar, day 0 = 1970-01-01).
-std::int64_t daysFromCivil(std::int64_t year, int month, int day) {
-  year -= month <= 2 ? 1 : 0;
-  const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
-  const std::int64_t yearOfEra = year - era * 400;
-  const std::int64_t dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const std::int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-struct CivilDate {
-  std::int64_t year;
-  int month;
-  int day;
-};
-
-CivilDate civilFromDays(std::int64_t days) {
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const std::int64_t dayOfEra = days - era * 146097;
-  const std::int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-  const std::int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-  const std::int64_t monthIndex = (5 * dayOfYear + 2) / 153;
-  const auto day = static_cast<int>(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
-  const auto month = static_cast<int>(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
-  return {yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
-
-bool isLeapYear(std::int64_t year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int daysInMonth(std::int64_t year, int month) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
-}
 
 // Reads exactly `count` digits at `at` and moves past them.
 std::optional<int> digits(std::string_view text, std::size_t& at, std::size_t count) {
@@ -87,9 +54,9 @@ std::string formatW3cDateTime(std::int64_t unixMs) {
     secondOfDay += kSecondsPerDay;
     --days;
   }
-  const CivilDate date = civilFromDays(days);
+  const domain::LocalDate date = domain::dateOfDayNumber(days);
   char text[48];
-  std::snprintf(text, sizeof text, "%04lld-%02d-%02dT%02lld:%02lld:%02lld+00:00", static_cast<long long>(date.year),
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02lld:%02lld:%02lld+00:00", date.year,
                 date.month, date.day, static_cast<long long>(secondOfDay / 3600),
                 static_cast<long long>(secondOfDay / 60 % 60), static_cast<long long>(secondOfDay % 60));
   return text;
@@ -111,7 +78,7 @@ std::optional<std::int64_t> parseW3cDateTime(std::string_view text) {
   if (!year || !dash1 || !month || !dash2 || !day || !t || !hour || !colon1 || !minute || !colon2 || !second) {
     return std::nullopt;
   }
-  if (*month < 1 || *month > 12 || *day < 1 || *day > daysInMonth(*year, *month) || *hour > 23 || *minute > 59 ||
+  if (*month < 1 || *month > 12 || *day < 1 || *day > domain::daysInMonth(*year, *month) || *hour > 23 || *minute > 59 ||
       *second > 59) {
     return std::nullopt;
   }
@@ -125,7 +92,7 @@ std::optional<std::int64_t> parseW3cDateTime(std::string_view text) {
   }
   const auto offset = zoneOffsetSeconds(text, at);
   if (!offset) return std::nullopt;
-  const std::int64_t local = daysFromCivil(*year, *month, *day) * kSecondsPerDay + *hour * 3600 + *minute * 60 + *second;
+  const std::int64_t local = domain::dayNumber({*year, *month, *day}) * kSecondsPerDay + *hour * 3600 + *minute * 60 + *second;
   return (local - *offset) * kMsPerSecond + millis;
 }
 
