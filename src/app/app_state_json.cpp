@@ -7,6 +7,8 @@
 #include <rapidjson/writer.h>
 #include <imgui.h>
 
+#include "core/domain/local_time.h"
+
 namespace bhabin::app {
 
 namespace {
@@ -139,6 +141,28 @@ void writeCitizen(Writer& out, const ui::AppUi& app) {
   out.EndArray();
 }
 
+// What a supervisor's dashboard shows: the period, the headline count, and the officers' rows.
+void writeDashboard(Writer& out, const ui::OfficerDesk& desk) {
+  out.Key("dashboard");
+  const auto& view = desk.dashboard();
+  if (!view) {
+    out.Null();
+    return;
+  }
+  out.StartObject();
+  out.Key("days");
+  out.Int(desk.dashboardDays());
+  text(out, "from", domain::isoDate(view->from));
+  text(out, "to", domain::isoDate(view->to));
+  out.Key("submitted");
+  out.Int64(view->submitted);
+  out.Key("officers");
+  out.Uint(static_cast<unsigned>(view->officers.size()));
+  out.Key("receivedMedianMs");
+  out.Int64(view->submittedToReceived.medianMs);
+  out.EndObject();
+}
+
 void writeOfficer(Writer& out, const ui::AppUi& app) {
   const ui::OfficerDesk& desk = app.officerDesk();
   out.Key("session");
@@ -166,6 +190,7 @@ void writeOfficer(Writer& out, const ui::AppUi& app) {
   out.StartArray();
   for (const report::ValidationError& error : desk.visitResult().errors) out.String(error.field.c_str());
   out.EndArray();
+  writeDashboard(out, desk);
   out.Key("worklist");
   out.StartArray();
   for (const wire::StaffReportView& item : desk.worklist()) {

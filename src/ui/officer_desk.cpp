@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/domain/local_time.h"
 #include "core/report/report_validation.h"
 #include "core/sync/change.h"
 #include "core/wire/api_requests.h"
@@ -72,7 +73,10 @@ void OfficerDesk::signedIn(const wire::SessionView& session) {
   platform_.save(kSignedInKey, "1", [](bool) {});
   outbox_.unblock();
   refreshWorklist();
-  if (session.role != "officer") return;
+  if (session.role != "officer") {
+    loadDashboard(dashboardDays_);
+    return;
+  }
   loadStatus();
   loadVisits();
 }
@@ -86,6 +90,7 @@ void OfficerDesk::signedOut() {
   opened_.reset();
   candidates_.clear();
   recentVisits_.clear();
+  dashboard_.reset();
   onDuty_.reset();
   sharePosition_ = false;
 }
@@ -242,6 +247,20 @@ void OfficerDesk::loadVisits() {
 void OfficerDesk::visitLogged() {
   ++visitsLogged_;
   if (session_) loadVisits();
+}
+
+void OfficerDesk::loadDashboard(int days) {
+  if (!session_) return;
+  dashboardDays_ = days;
+  // The period is counted in local days of the area's zone, as the server counts them.
+  const domain::TimeZone zone = domain::timeZoneOfRegion(session_->areaCode);
+  const domain::LocalDate today = domain::localDateOf(platform_.nowUnixMs(), zone);
+  const domain::LocalDate first = domain::dateOfDayNumber(domain::dayNumber(today) - (days - 1));
+  const std::string path = "/api/v1/area/dashboard?from=" + domain::isoDate(first) + "&to=" + domain::isoDate(today);
+  call(getRequest(path), [this](const std::string& body) {
+    auto decoded = wire::decodeAreaDashboard(body);
+    if (auto* view = std::get_if<wire::AreaDashboardView>(&decoded)) dashboard_ = std::move(*view);
+  });
 }
 
 void OfficerDesk::setDuty(bool onDuty) {

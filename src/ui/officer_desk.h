@@ -79,6 +79,11 @@ class OfficerDesk {
   void setSharePosition(bool share) { sharePosition_ = share; lastPositionAt_ = 0; }
   std::int64_t lastPositionSentAtUnixMs() const { return lastPositionSentAt_; }
 
+  // A supervisor's dashboard: the area's figures for the last `days` local days (loaded at login with 30).
+  void loadDashboard(int days);
+  int dashboardDays() const { return dashboardDays_; }
+  const std::optional<wire::AreaDashboardView>& dashboard() const { return dashboard_; }
+
  private:
   void signedIn(const wire::SessionView& session);
   void signedOut();
@@ -108,6 +113,8 @@ class OfficerDesk {
   bool sharePosition_ = false;
   std::int64_t lastPositionAt_ = 0;
   std::int64_t lastPositionSentAt_ = 0;
+  int dashboardDays_ = 30;
+  std::optional<wire::AreaDashboardView> dashboard_;
 };
 
 }  // namespace bhabin::ui

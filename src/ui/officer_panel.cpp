@@ -26,7 +26,11 @@ void OfficerPanel::draw(const i18n::Catalog& texts, i18n::Language language, Pla
     drawOpened(texts, language, platform, desk);
     return;
   }
-  if (session.role == "officer") drawDuty(texts, platform, desk);
+  if (session.role == "officer") {
+    drawDuty(texts, platform, desk);
+  } else {
+    dashboard_.draw(texts, desk);
+  }
   drawWorklist(texts, language, platform, desk);
   if (session.role == "officer") drawVisit(texts, language, platform, desk);
 }

@@ -11,6 +11,7 @@
 
 #include "core/i18n/catalog.h"
 #include "core/report/validation_error.h"
+#include "ui/dashboard_panel.h"
 #include "ui/officer_desk.h"
 #include "ui/platform.h"
 
@@ -29,6 +30,7 @@ class OfficerPanel {
   void drawVisit(const i18n::Catalog& texts, i18n::Language language, const Platform& platform, OfficerDesk& desk);
   void drawRecentVisits(const i18n::Catalog& texts, const OfficerDesk& desk, const Platform& platform);
 
+  DashboardPanel dashboard_;
   std::string nrp_;
   std::string password_;
   std::string note_;

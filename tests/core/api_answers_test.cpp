@@ -563,3 +563,54 @@ TEST(VisitListDecoding, ReadsEachVisitAsTheVisitCodecWroteIt) {
 
 }  // namespace
 }  // namespace bhabin::wire
+
+namespace bhabin::wire {
+namespace {
+
+constexpr const char* kDashboard =
+    R"({"areaCode":"33.29","timeZone":"WIB","from":"2026-11-01","to":"2026-11-02","submitted":3,)"
+    R"("byStatusAndCategory":[{"status":"received","category":"crime","count":2},{"status":"submitted","category":"other","count":1}],)"
+    R"("days":[{"date":"2026-11-01","submitted":1,"resolved":0},{"date":"2026-11-02","submitted":2,"resolved":1}],)"
+    R"("submittedToReceived":{"count":2,"medianMs":60000,"p90Ms":120000},"submittedToResolved":{"count":0,"medianMs":0,"p90Ms":0},)"
+    R"("officers":[{"nrp":"85010001","name":"Bripka Siti","onDuty":true,"openNow":2,"assignedInPeriod":3,"resolvedInPeriod":1,)"
+    R"("visitsInPeriod":4,"toReceive":{"count":2,"medianMs":60000,"p90Ms":120000}}]})";
+
+TEST(AreaDashboardAnswer, DecodesEveryMemberTheServerWrites) {
+  const auto decoded = decodeAreaDashboard(kDashboard);
+  ASSERT_TRUE(std::holds_alternative<AreaDashboardView>(decoded)) << std::get<ParseError>(decoded).message;
+  const auto& view = std::get<AreaDashboardView>(decoded);
+  EXPECT_EQ(view.timeZone, "WIB");
+  EXPECT_EQ(view.to, (domain::LocalDate{2026, 11, 2}));
+  EXPECT_EQ(view.submitted, 3);
+  ASSERT_EQ(view.byStatusAndCategory.size(), 2u);
+  EXPECT_EQ(view.byStatusAndCategory[0].status, report::Status::Received);
+  EXPECT_EQ(view.byStatusAndCategory[0].category, report::Category::Crime);
+  ASSERT_EQ(view.days.size(), 2u);
+  EXPECT_EQ(view.days[1].resolved, 1);
+  EXPECT_EQ(view.submittedToReceived.p90Ms, 120000);
+  ASSERT_EQ(view.officers.size(), 1u);
+  EXPECT_EQ(view.officers[0].name, "Bripka Siti");
+  EXPECT_TRUE(view.officers[0].onDuty);
+  EXPECT_EQ(view.officers[0].figures.visitsInPeriod, 4);
+  EXPECT_EQ(view.officers[0].figures.toReceive.medianMs, 60000);
+}
+
+TEST(AreaDashboardAnswer, ABadDateOrStatusOrAMissingMemberIsAnErrorNamingIt) {
+  const std::string good = kDashboard;
+  const auto errorOf = [](const std::string& json) {
+    const auto decoded = decodeAreaDashboard(json);
+    return std::holds_alternative<ParseError>(decoded) ? std::get<ParseError>(decoded).message : std::string("decoded");
+  };
+  std::string badDate = good;
+  badDate.replace(badDate.find("2026-11-01"), 10, "2026-02-30");
+  EXPECT_NE(errorOf(badDate).find("from"), std::string::npos) << errorOf(badDate);
+  std::string badStatus = good;
+  badStatus.replace(badStatus.find("\"received\""), 10, "\"lost\"");
+  EXPECT_NE(errorOf(badStatus).find("lost"), std::string::npos) << errorOf(badStatus);
+  std::string noVisits = good;
+  noVisits.replace(noVisits.find("\"visitsInPeriod\":4,"), 19, "");
+  EXPECT_NE(errorOf(noVisits).find("visitsInPeriod"), std::string::npos) << errorOf(noVisits);
+}
+
+}  // namespace
+}  // namespace bhabin::wire

@@ -269,4 +269,31 @@ describe('a report from a citizen to the officer and back', () => {
     assert.deepEqual(citizen.errors, []);
     assert.deepEqual(officer.errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')), [], 'none but the offline spell\'s');
   });
+
+  it('shows the Polres commander the area\'s figures, with the report and the officer\'s wait', async () => {
+    const supervisorNrp = /supervisor NRP (\d+)/.exec(server.log())[1];
+    const commander = await openApp(browser, server.url, DESKTOP);
+    try {
+      const page = commander.page;
+      await press(page, 'tab.officer');
+      await type(page, 'login.nrp', supervisorNrp);
+      await type(page, 'login.password', DEMO_PASSWORD);
+      await press(page, 'login.submit');
+      const s = await waitForState(page, (st) => st.dashboard !== null && st.dashboard !== undefined, 'the dashboard');
+      assert.equal(s.session.role, 'supervisor');
+      assert.equal(s.dashboard.days, 30);
+      assert.equal(s.dashboard.submitted, 1, 'the citizen\'s report; the neighbour joined it');
+      assert.ok(s.dashboard.officers > 100, 'every officer of Brebes has a row');
+      assert.ok(s.dashboard.receivedMedianMs > 0, 'the officer took a while to acknowledge it');
+      for (const id of ['dashboard.submitted', 'dashboard.to_received', 'dashboard.days_chart']) {
+        assert.ok(await hasWidget(page, id), id);
+      }
+      await press(page, 'dashboard.period.7');
+      await waitForState(page, (st) => st.dashboard && st.dashboard.days === 7, 'the last 7 days');
+      await screenshot(page, 'flow-desktop-dashboard.png');
+      assert.deepEqual(commander.errors, []);
+    } finally {
+      await commander.context.close();
+    }
+  });
 });

@@ -26,6 +26,7 @@ export function startServer(extraArgs = []) {
       clearTimeout(timer);
       resolvePromise({
         url: match[1],
+        log: () => log,  // what the server said on standard error, e.g. the demo logins
         stop: () => new Promise((done) => {
           server.removeAllListeners('exit');
           server.on('exit', done);

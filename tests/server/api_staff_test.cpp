@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/pointer.h>
 
+#include "core/wire/api_answers.h"
 #include "support/api_server.h"
 #include "support/test_databases.h"
 
@@ -337,6 +338,10 @@ TEST_P(StaffApi, TheDashboardCountsTheAreasReportsWaitsAndOfficersForAPeriod) {
     EXPECT_EQ(row["toReceive"]["medianMs"].GetInt64(), 30 * kMinute);
   }
   EXPECT_TRUE(sawOfficer) << dashboard.body;
+  const auto decoded = wire::decodeAreaDashboard(dashboard.body);  // what the app reads
+  ASSERT_TRUE(std::holds_alternative<wire::AreaDashboardView>(decoded)) << std::get<wire::ParseError>(decoded).message;
+  EXPECT_EQ(std::get<wire::AreaDashboardView>(decoded).submitted, 2);
+  EXPECT_EQ(std::get<wire::AreaDashboardView>(decoded).officers.size(), demo.officers.size());
 
   const Reply longAgo = polres.get("/api/v1/area/dashboard?from=2020-01-01&to=2020-01-31");
   ASSERT_EQ(longAgo.status, 200) << longAgo.body;
@@ -344,7 +349,9 @@ TEST_P(StaffApi, TheDashboardCountsTheAreasReportsWaitsAndOfficersForAPeriod) {
   EXPECT_EQ(longAgo.json["days"].Size(), 31u);
   EXPECT_EQ(longAgo.json["submittedToReceived"]["count"].GetInt64(), 0);
   for (const auto& row : longAgo.json["officers"].GetArray()) {
-    if (row["nrp"].GetString() == demo.officers[o].nrp) EXPECT_EQ(row["openNow"].GetInt64(), 2) << "loads are now's";
+    if (row["nrp"].GetString() == demo.officers[o].nrp) {
+      EXPECT_EQ(row["openNow"].GetInt64(), 2) << "loads are now's";
+    }
   }
 
   for (const char* bad : {"?from=2026-02-30", "?from=2026-03-02&to=2026-03-01", "?from=2020-01-01&to=2026-01-01", "?to=yesterday"}) {

@@ -15,6 +15,7 @@
 #include "fake_platform.h"
 #include "headless_imgui.h"
 #include "recording_map_view.h"
+#include "ui/dashboard_panel.h"
 #include "ui/input_queue.h"
 #include "ui/widget_tags.h"
 
@@ -193,6 +194,58 @@ TEST_F(AppUiTest, TheTabsAreTaggedAndATapOnEachSwitchesToIt) {
     frames(1);
     EXPECT_EQ(app.tab(), tab) << id;
   }
+}
+
+// A supervisor whose session the device remembers: the dashboard is asked for the last 30 local days of the
+// area's zone, drawn with its figures and officers, and a period button asks again for 7 days.
+class SupervisorDashboardTest : public AppUiTest {
+ protected:
+  void signInAs(const std::string& areaCode) {
+    platform.stored[OfficerDesk::kSignedInKey] = "1";
+    startWithRoster();
+    ASSERT_TRUE(platform.respondTo("GET", "/api/v1/session", {200,
+        R"({"nrp":"91129615","name":"AKBP Wahyu","role":"supervisor","areaCode":")" + areaCode + R"("})", 0, ""}));
+  }
+  static std::string dashboardAnswer() {
+    return R"({"areaCode":"33.29","timeZone":"WIB","from":"2026-10-30","to":"2026-11-28","submitted":7,)"
+           R"("byStatusAndCategory":[{"status":"received","category":"crime","count":7}],)"
+           R"("days":[{"date":"2026-11-28","submitted":7,"resolved":0}],)"
+           R"("submittedToReceived":{"count":7,"medianMs":2700000,"p90Ms":7200000},"submittedToResolved":{"count":0,"medianMs":0,"p90Ms":0},)"
+           R"("officers":[{"nrp":"87127740","name":"Bripka Teguh","onDuty":true,"openNow":7,"assignedInPeriod":7,)"
+           R"("resolvedInPeriod":0,"visitsInPeriod":2,"toReceive":{"count":7,"medianMs":2700000,"p90Ms":7200000}}]})";
+  }
+};
+
+TEST_F(SupervisorDashboardTest, TheDashboardShowsTheAreasLastThirtyDaysAndChangesPeriod) {
+  signInAs("33.29");  // 08:30 WIB on 28 November
+  const std::string month = "/api/v1/area/dashboard?from=2026-10-30&to=2026-11-28";
+  ASSERT_NE(platform.pendingRequest("GET", month), nullptr);
+  ASSERT_TRUE(platform.respondTo("GET", month, {200, dashboardAnswer(), 0, ""}));
+  frames();
+  ASSERT_TRUE(tap("tab.officer"));
+  frames();
+  for (const char* id : {"dashboard.submitted", "dashboard.to_received", "dashboard.days_chart", "dashboard.status.received",
+                         "dashboard.officer.87127740"}) {
+    EXPECT_TRUE(tagged(id).has_value()) << id;
+  }
+  ASSERT_TRUE(tap("dashboard.period.7"));
+  EXPECT_NE(platform.pendingRequest("GET", "/api/v1/area/dashboard?from=2026-11-22&to=2026-11-28"), nullptr);
+  EXPECT_EQ(app.officerDesk().dashboardDays(), 7);
+}
+
+TEST_F(SupervisorDashboardTest, DaysAreTheAreasLocalDays) {
+  platform.now = 1795797000000;  // 2026-11-27T16:30:00Z: 23:30 in Brebes (WIB), already 01:30 on the 28th in Jayapura (WIT)
+  signInAs("91.71");
+  EXPECT_NE(platform.pendingRequest("GET", "/api/v1/area/dashboard?from=2026-10-30&to=2026-11-28"), nullptr);
+}
+
+TEST(FormatDuration, ReadsAsMinutesHoursAndDays) {
+  const i18n::Catalog texts = loadCatalog("id");
+  EXPECT_EQ(formatDuration(45 * 60000, texts), "45 mnt");
+  EXPECT_EQ(formatDuration((3 * 60 + 20) * 60000, texts), "3 j 20 mnt");
+  EXPECT_EQ(formatDuration((2 * 24 + 4) * 3600000LL, texts), "2 hari 4 j");
+  EXPECT_EQ(formatDuration(59999, texts), "< 1 mnt");
+  EXPECT_EQ(formatDuration(-5, texts), "< 1 mnt");
 }
 
 TEST_F(PhoneAppUiTest, OnAPhoneTheTabsAreTappableToo) {

@@ -249,4 +249,55 @@ std::variant<std::vector<HandOverCandidate>, ParseError> decodeHandOverCandidate
   });
 }
 
+namespace {
+
+domain::LocalDate dateOf(const Value& object, const char* name) {
+  const auto date = domain::parseIsoDate(text(object, name));
+  if (!date) throw Malformed(std::string("\"") + name + "\" must be a date as YYYY-MM-DD");
+  return *date;
+}
+
+stats::DurationSummary durationsOf(const Value& object, const char* name) {
+  const Value& summary = member(object, name);
+  return {integer(summary, "count"), integer(summary, "medianMs"), integer(summary, "p90Ms")};
+}
+
+DashboardOfficerView dashboardOfficer(const Value& item) {
+  DashboardOfficerView officer;
+  officer.figures.nrp = text(item, "nrp");
+  officer.figures.openNow = integer(item, "openNow");
+  officer.figures.assignedInPeriod = integer(item, "assignedInPeriod");
+  officer.figures.resolvedInPeriod = integer(item, "resolvedInPeriod");
+  officer.figures.visitsInPeriod = integer(item, "visitsInPeriod");
+  officer.figures.toReceive = durationsOf(item, "toReceive");
+  officer.name = text(item, "name");
+  officer.onDuty = boolean(item, "onDuty");
+  return officer;
+}
+
+}  // namespace
+
+std::variant<AreaDashboardView, ParseError> decodeAreaDashboard(std::string_view json) {
+  return decodeAnswer(json, [](const Value& root) {
+    AreaDashboardView view;
+    view.areaCode = text(root, "areaCode");
+    view.timeZone = text(root, "timeZone");
+    view.from = dateOf(root, "from");
+    view.to = dateOf(root, "to");
+    view.submitted = integer(root, "submitted");
+    for (const Value& count : array(root, "byStatusAndCategory").GetArray()) {
+      view.byStatusAndCategory.push_back({codeOf<report::Status>(count, "status", report::statusFromCode),
+                                          codeOf<report::Category>(count, "category", report::categoryFromCode),
+                                          integer(count, "count")});
+    }
+    for (const Value& day : array(root, "days").GetArray()) {
+      view.days.push_back({dateOf(day, "date"), integer(day, "submitted"), integer(day, "resolved")});
+    }
+    view.submittedToReceived = durationsOf(root, "submittedToReceived");
+    view.submittedToResolved = durationsOf(root, "submittedToResolved");
+    for (const Value& officer : array(root, "officers").GetArray()) view.officers.push_back(dashboardOfficer(officer));
+    return view;
+  });
+}
+
 }  // namespace bhabin::wire

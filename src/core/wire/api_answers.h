@@ -13,6 +13,7 @@
 #include "core/domain/sambang_visit.h"
 #include "core/geo/lat_lon.h"
 #include "core/report/report.h"
+#include "core/stats/area_stats.h"
 #include "core/wire/flat_json.h"
 
 namespace bhabin::wire {
@@ -109,6 +110,26 @@ struct OfficerStatusView {
   std::int64_t openReports = 0;
 };
 
+// GET /area/dashboard: the core's area statistics for a period, with each officer's name and duty.
+struct DashboardOfficerView {
+  stats::OfficerRow figures;
+  std::string name;
+  bool onDuty = false;
+};
+
+struct AreaDashboardView {
+  std::string areaCode;
+  std::string timeZone;  // "WIB", "WITA" or "WIT"
+  domain::LocalDate from;
+  domain::LocalDate to;
+  std::int64_t submitted = 0;
+  std::vector<stats::StatusCategoryCount> byStatusAndCategory;
+  std::vector<stats::DayCounts> days;
+  stats::DurationSummary submittedToReceived;
+  stats::DurationSummary submittedToResolved;
+  std::vector<DashboardOfficerView> officers;
+};
+
 struct HandOverCandidate {
   OfficerCardView officer;
   double distanceKm = 0.0;
@@ -129,5 +150,6 @@ std::variant<StaffReportView, ParseError> decodeStaffReport(std::string_view jso
 std::variant<MoveAnswer, ParseError> decodeMoveAnswer(std::string_view json);  // {"outcome","message","report"}
 std::variant<OfficerStatusView, ParseError> decodeOfficerStatus(std::string_view json);
 std::variant<std::vector<HandOverCandidate>, ParseError> decodeHandOverCandidates(std::string_view json);
+std::variant<AreaDashboardView, ParseError> decodeAreaDashboard(std::string_view json);
 
 }  // namespace bhabin::wire

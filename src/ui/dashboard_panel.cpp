@@ -1,0 +1,195 @@
+#include "ui/dashboard_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+#include <vector>
+
+#include "ui/widget_tags.h"
+#include "ui/widgets.h"
+
+namespace bhabin::ui {
+
+namespace {
+
+constexpr std::array<int, 3> kPeriodDays = {7, 30, 90};
+constexpr std::size_t kOfficerRowsShown = 60;
+constexpr ImU32 kSubmittedColour = IM_COL32(33, 99, 186, 255);
+constexpr ImU32 kResolvedColour = IM_COL32(46, 139, 87, 255);
+constexpr ImU32 kAxisColour = IM_COL32(160, 160, 160, 255);
+
+// A chart's canvas: the next `height` pixels of the panel's width, claimed as one item.
+struct ChartArea {
+  ImVec2 min;
+  ImVec2 max;
+};
+
+ChartArea claimChart(float height, std::string_view id) {
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::Dummy(ImVec2(width, height));
+  tag(id);
+  return {min, ImVec2(min.x + width, min.y + height)};
+}
+
+// The y of `value` on an axis from 0 (bottom) to `top`.
+float yOf(const ChartArea& area, std::int64_t value, std::int64_t top) {
+  const float fraction = top > 0 ? static_cast<float>(value) / static_cast<float>(top) : 0.0f;
+  return area.max.y - fraction * (area.max.y - area.min.y);
+}
+
+void drawSeries(ImDrawList& draw, const ChartArea& area, const std::vector<std::int64_t>& values, std::int64_t top, ImU32 colour) {
+  if (values.empty()) return;
+  const float step = values.size() > 1 ? (area.max.x - area.min.x) / static_cast<float>(values.size() - 1) : 0.0f;
+  std::vector<ImVec2> points;
+  points.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) points.emplace_back(area.min.x + step * static_cast<float>(i), yOf(area, values[i], top));
+  if (points.size() == 1) points.push_back(ImVec2(area.max.x, points.front().y));
+  draw.AddPolyline(points.data(), static_cast<int>(points.size()), colour, ImDrawFlags_None, 2.0f);
+}
+
+void legend(const char* label, ImU32 colour) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float size = ImGui::GetTextLineHeight() * 0.7f;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + size * 0.2f), ImVec2(at.x + size, at.y + size * 1.2f), colour);
+  ImGui::Dummy(ImVec2(size, size));
+  ImGui::SameLine();
+  ImGui::TextUnformatted(label);
+}
+
+}  // namespace
+
+std::string formatDuration(std::int64_t ms, const i18n::Catalog& texts) {
+  const std::int64_t minutes = std::max<std::int64_t>(0, ms / 60000);
+  const std::string m = texts.text("duration.minutes");
+  const std::string h = texts.text("duration.hours");
+  const std::string d = texts.text("duration.days");
+  if (minutes < 1) return "< 1 " + m;
+  if (minutes < 60) return std::to_string(minutes) + " " + m;
+  if (minutes < 24 * 60) return std::to_string(minutes / 60) + " " + h + " " + std::to_string(minutes % 60) + " " + m;
+  return std::to_string(minutes / 1440) + " " + d + " " + std::to_string(minutes % 1440 / 60) + " " + h;
+}
+
+void DashboardPanel::draw(const i18n::Catalog& texts, OfficerDesk& desk) {
+  if (!ImGui::CollapsingHeader(texts.text("dashboard.title"), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  tag("dashboard.title");
+  drawPeriodChoice(texts, desk);
+  const auto& view = desk.dashboard();
+  if (!view) {
+    hintText(texts.text("dashboard.loading"));
+    return;
+  }
+  drawHeadline(texts, *view);
+  drawStatusBars(texts, *view);
+  drawDays(texts, *view);
+  drawOfficers(texts, *view);
+  ImGui::Separator();
+}
+
+void DashboardPanel::drawPeriodChoice(const i18n::Catalog& texts, OfficerDesk& desk) {
+  for (std::size_t i = 0; i < kPeriodDays.size(); ++i) {
+    const int days = kPeriodDays[i];
+    if (i > 0) ImGui::SameLine();
+    const std::string label = std::to_string(days) + " " + texts.text("duration.days");
+    const bool chosen = desk.dashboardDays() == days;
+    if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (button(label.c_str(), "dashboard.period." + std::to_string(days)) && !chosen) desk.loadDashboard(days);
+    if (chosen) ImGui::PopStyleColor();
+  }
+}
+
+void DashboardPanel::drawHeadline(const i18n::Catalog& texts, const wire::AreaDashboardView& view) {
+  ImGui::Text("%s %s – %s (%s)", texts.text("dashboard.period"), domain::isoDate(view.from).c_str(), domain::isoDate(view.to).c_str(),
+              view.timeZone.c_str());
+  ImGui::Text("%s: %lld", texts.text("dashboard.submitted"), static_cast<long long>(view.submitted));
+  tag("dashboard.submitted");
+  const auto wait = [&](const char* key, const stats::DurationSummary& summary, std::string_view id) {
+    if (summary.count == 0) {
+      ImGui::Text("%s: –", texts.text(key));
+    } else {
+      ImGui::Text("%s: %s %s · %s %s", texts.text(key), texts.text("dashboard.median"), formatDuration(summary.medianMs, texts).c_str(),
+                  texts.text("dashboard.p90"), formatDuration(summary.p90Ms, texts).c_str());
+    }
+    tag(id);
+  };
+  wait("dashboard.to_received", view.submittedToReceived, "dashboard.to_received");
+  wait("dashboard.to_resolved", view.submittedToResolved, "dashboard.to_resolved");
+}
+
+void DashboardPanel::drawStatusBars(const i18n::Catalog& texts, const wire::AreaDashboardView& view) {
+  std::array<std::int64_t, std::size(report::kAllStatuses)> byStatus{};
+  for (const auto& count : view.byStatusAndCategory) byStatus[static_cast<std::size_t>(count.status)] += count.count;
+  const std::int64_t top = std::max<std::int64_t>(1, *std::max_element(byStatus.begin(), byStatus.end()));
+  const float labelWidth = ImGui::GetContentRegionAvail().x * 0.35f;
+  for (std::size_t i = 0; i < byStatus.size(); ++i) {
+    ImGui::TextUnformatted(statusLabel(report::kAllStatuses[i], texts));
+    ImGui::SameLine(labelWidth);
+    const float barWidth = (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("0000").x) * static_cast<float>(byStatus[i]) / static_cast<float>(top);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float height = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + std::max(barWidth, 1.0f), at.y + height), kSubmittedColour, 2.0f);
+    ImGui::Dummy(ImVec2(std::max(barWidth, 1.0f), height));
+    ImGui::SameLine();
+    ImGui::Text("%lld", static_cast<long long>(byStatus[i]));
+    tag("dashboard.status." + std::string(report::statusCode(report::kAllStatuses[i])));
+  }
+}
+
+void DashboardPanel::drawDays(const i18n::Catalog& texts, const wire::AreaDashboardView& view) {
+  std::vector<std::int64_t> submitted;
+  std::vector<std::int64_t> resolved;
+  for (const auto& day : view.days) {
+    submitted.push_back(day.submitted);
+    resolved.push_back(day.resolved);
+  }
+  std::int64_t top = 1;
+  for (std::size_t i = 0; i < submitted.size(); ++i) top = std::max({top, submitted[i], resolved[i]});
+  legend(texts.text("dashboard.per_day_submitted"), kSubmittedColour);
+  ImGui::SameLine();
+  legend(texts.text("dashboard.per_day_resolved"), kResolvedColour);
+  const ChartArea area = claimChart(ImGui::GetTextLineHeight() * 6, "dashboard.days_chart");
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  draw.AddLine(ImVec2(area.min.x, area.max.y), area.max, kAxisColour);
+  drawSeries(draw, area, submitted, top, kSubmittedColour);
+  drawSeries(draw, area, resolved, top, kResolvedColour);
+  draw.AddText(area.min, kAxisColour, std::to_string(top).c_str());
+}
+
+void DashboardPanel::drawOfficers(const i18n::Catalog& texts, const wire::AreaDashboardView& view) {
+  std::vector<const wire::DashboardOfficerView*> rows;
+  for (const auto& officer : view.officers) rows.push_back(&officer);
+  // The busiest first: open load now, then what they resolved and were given in the period.
+  std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) {
+    const auto& x = a->figures;
+    const auto& y = b->figures;
+    return std::tie(x.openNow, x.resolvedInPeriod, x.assignedInPeriod) > std::tie(y.openNow, y.resolvedInPeriod, y.assignedInPeriod);
+  });
+  if (rows.size() > kOfficerRowsShown) rows.resize(kOfficerRowsShown);
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("dashboard_officers", 5, flags)) return;
+  ImGui::TableSetupColumn(texts.text("dashboard.col_officer"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn(texts.text("dashboard.col_open"));
+  ImGui::TableSetupColumn(texts.text("dashboard.col_resolved"));
+  ImGui::TableSetupColumn(texts.text("dashboard.col_wait"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn(texts.text("dashboard.col_visits"));
+  ImGui::TableHeadersRow();
+  for (const auto* row : rows) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row->name.empty() ? row->figures.nrp.c_str() : row->name.c_str());
+    tag("dashboard.officer." + row->figures.nrp);
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(row->figures.openNow));
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(row->figures.resolvedInPeriod));
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row->figures.toReceive.count == 0 ? "–" : formatDuration(row->figures.toReceive.medianMs, texts).c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", static_cast<long long>(row->figures.visitsInPeriod));
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace bhabin::ui
