@@ -26,4 +26,9 @@ std::optional<std::string> findVisitByKey(Connection& connection, const std::str
                                           const std::string& idempotencyKey);
 std::vector<StoredVisit> visitsOf(Connection& connection, const std::string& officerNrp, std::size_t limit);
 
+// Visits in [from, to) by officers whose regency lies in `area` or who hold a village in it ('' = all),
+// oldest first, at most `limit`.
+std::vector<StoredVisit> visitsInArea(Connection& connection, const std::string& area, const TimeRange& range,
+                                      std::size_t limit);
+
 }  // namespace bhabin::server::storage
