@@ -103,7 +103,7 @@ TEST_P(AreaExport, PersonalDataOnlyWithAReasonAndAudited) {
 
   const Reply plain = polsek.get("/api/v1/area/export/reports.csv" + days);
   ASSERT_EQ(plain.status, 200) << plain.body;
-  EXPECT_EQ(plain.header("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(plain.header("Content-Type"), "application/octet-stream");
   EXPECT_EQ(plain.header("X-Export-Rows"), "2");
   EXPECT_EQ(plain.header("X-Export-Utc-Offset"), "420");
   EXPECT_NE(plain.header("Content-Disposition").find("reports-" + brebesDemo().villages[0].districtCode), std::string::npos);

@@ -1,7 +1,9 @@
 // Supervisors' and administrators' exports (service::Exports):
 // GET /api/v1/area/export/{reports,visits}.{csv,geojson}?from=YYYY-MM-DD&to=YYYY-MM-DD
 //     [&includePersonalData=1&reason=...]
-// The file comes as a download; X-Export-Rows and X-Export-Utc-Offset tell the page what it holds.
+// The file comes as a download; X-Export-Rows and X-Export-Utc-Offset tell the page what it holds. CSV goes
+// out as application/octet-stream, gzipped by us: httplib would brotli-compress text/csv at its slowest
+// setting, about 20 s of CPU for a 4 MB file of 20,000 rows, where our gzip takes about 80 ms.
 #include <httplib.h>
 
 #include "server/api/api_error.h"
@@ -33,11 +35,7 @@ void sendExport(Call& call, ApiServices& services, service::ExportData data, ser
   call.response.set_header("Content-Disposition", "attachment; filename=\"" + file.fileName + "\"");
   call.response.set_header("X-Export-Rows", std::to_string(file.rows));
   call.response.set_header("X-Export-Utc-Offset", std::to_string(file.utcOffsetMinutes));
-  if (format == service::ExportFormat::GeoJson) {
-    sendFreshBody(call.request, call.response, file.contentType, std::move(file.body));
-  } else {
-    call.response.set_content(std::move(file.body), file.contentType);  // text/: httplib compresses it
-  }
+  sendFreshBody(call.request, call.response, file.contentType, std::move(file.body));
 }
 
 }  // namespace

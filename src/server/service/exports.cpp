@@ -230,7 +230,7 @@ ExportFile Exports::run(const Principal& caller, const ExportRequest& request) {
   });
   file.rows = table.rows.size();
   if (request.format == ExportFormat::Csv) {
-    file.contentType = "text/csv; charset=utf-8";
+    file.contentType = "application/octet-stream";  // not text/csv: see http/export_routes.cpp
     file.body = csvOf(table);
   } else {
     file.contentType = "application/geo+json";

@@ -26,7 +26,7 @@ struct ExportRequest {
 };
 
 struct ExportFile {
-  std::string contentType;
+  std::string contentType;  // application/octet-stream for CSV (named .csv), application/geo+json
   std::string fileName;  // "reports-33.29.01-2026-11-01-2026-11-30.csv"
   std::string body;
   std::size_t rows = 0;
