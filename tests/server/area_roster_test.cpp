@@ -10,12 +10,16 @@
 //   on every write (200 instead of 404 officer_not_found).
 // - OfficerPlanner::checkVillage without the area check: SupervisorImportDryRunListsEveryProblem failed at
 //   the outside village's line.
+// - managedArea answering '' (everywhere) for a Polda of province 31: PolresAndPoldaManageTheirWholeArea
+//   failed (Jakarta's Polda deactivated a Brebes officer, 200 instead of 404).
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <set>
 
 #include "server/areas/demo_seed.h"
+#include "server/auth/crypto.h"
+#include "server/storage/account_rows.h"
 #include "server/storage/audit_rows.h"
 #include "support/api_server.h"
 #include "support/test_databases.h"
@@ -280,6 +284,30 @@ TEST_P(AreaRoster, SupervisorImportDryRunListsEveryProblem) {
   EXPECT_EQ(auditActions(officer(target).nrp).size(), 1u);
   const Reply roster = polsek_->get("/api/v1/area/roster");
   EXPECT_NE(roster.body.find("Aipda Baru Nama"), std::string::npos);
+}
+
+TEST_P(AreaRoster, PolresAndPoldaManageTheirWholeArea) {
+  const Reply polres = loggedIn(brebesDemo().supervisors[0].nrp)->get("/api/v1/area/roster");
+  ASSERT_EQ(polres.status, 200);
+  EXPECT_EQ(polres.text("/areaCode"), "33.29");
+  EXPECT_EQ(polres.json["officers"].Size(), brebesDemo().officers.size());
+  EXPECT_EQ(polres.json["villages"].Size(), brebesDemo().villages.size());
+
+  // The demo has no Polda: one for Jawa Tengah (Brebes' province) and one for DKI Jakarta.
+  {
+    auto connection = server_->connect();
+    const std::string hash = auth::hashPassword(kDemoPassword);
+    storage::insertAccount(*connection, {"70000033", storage::AccountRole::Supervisor, "Polda Jateng", "+6281200000033", "33", hash, true, 1, 1});
+    storage::insertAccount(*connection, {"70000031", storage::AccountRole::Supervisor, "Polda Metro", "+6281200000031", "31", hash, true, 1, 1});
+  }
+  const std::string path = officerPath(outsideIndex_, "deactivate");
+  const Reply jakarta = loggedIn("70000031")->post(path, "");
+  EXPECT_EQ(jakarta.status, 404) << jakarta.body;
+  EXPECT_EQ(jakarta.errorCode(), "officer_not_found");
+  EXPECT_EQ(loggedIn("70000031")->get("/api/v1/area/roster").json["officers"].Size(), 0u);
+  const Reply jateng = loggedIn("70000033")->post(path, "");
+  EXPECT_EQ(jateng.status, 200) << jateng.body;
+  EXPECT_EQ(loggedIn("70000033")->get("/api/v1/area/roster").json["uncovered"].Size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(BothDialects, AreaRoster, ::testing::ValuesIn(storage::kTestDialects), storage::dialectTestName);
