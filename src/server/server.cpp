@@ -22,10 +22,12 @@
 #include "server/http/static_routes.h"
 #include "server/areas/village_search.h"
 #include "server/service/accounts.h"
+#include "server/service/exports.h"
 #include "server/service/imports.h"
 #include "server/service/officer_work.h"
 #include "server/service/reports.h"
 #include "server/service/retention.h"
+#include "server/service/roster_admin.h"
 #include "server/storage/open_database.h"
 
 namespace bhabin::server {
@@ -148,6 +150,8 @@ struct Server::Parts {
   std::unique_ptr<service::Reports> reports;
   std::unique_ptr<service::OfficerWork> officerWork;
   std::unique_ptr<service::Imports> imports;
+  std::unique_ptr<service::RosterAdmin> rosterAdmin;
+  std::unique_ptr<service::Exports> exports;
   std::unique_ptr<http::ApiServices> services;
   std::unique_ptr<service::Retention> retention;
   std::unique_ptr<PeriodicTask> retentionSchedule;  // last: stopped before anything it uses goes away
@@ -174,8 +178,11 @@ Server::Server(ServerConfig config, ServerOptions options)
   parts.reports = std::make_unique<service::Reports>(*parts.backend);
   parts.officerWork = std::make_unique<service::OfficerWork>(*parts.backend);
   parts.imports = std::make_unique<service::Imports>(*parts.backend, parts.areas->catalog);
-  parts.services = std::make_unique<http::ApiServices>(http::ApiServices{
-      *parts.backend, *parts.accounts, *parts.reports, *parts.officerWork, parts.areas->villages, *parts.imports});
+  parts.rosterAdmin = std::make_unique<service::RosterAdmin>(*parts.backend, *parts.imports);
+  parts.exports = std::make_unique<service::Exports>(*parts.backend);
+  parts.services = std::make_unique<http::ApiServices>(http::ApiServices{*parts.backend, *parts.accounts, *parts.reports,
+                                                                         *parts.officerWork, parts.areas->villages,
+                                                                         *parts.imports, *parts.rosterAdmin, *parts.exports});
   parts.retention = std::make_unique<service::Retention>(*parts.backend);
   parts.retentionSchedule = std::make_unique<PeriodicTask>(
       parts.backend->settings().retentionPurgeEveryMs,

@@ -253,7 +253,7 @@ void OfficerDesk::loadDashboard(int days) {
   if (!session_) return;
   dashboardDays_ = days;
   // The period is counted in local days of the area's zone, as the server counts them.
-  const domain::TimeZone zone = domain::timeZoneOfRegion(session_->areaCode);
+  const domain::TimeZone zone = domain::timeZoneOfRegion(session_->areaCode).value_or(domain::TimeZone::WIB);
   const domain::LocalDate today = domain::localDateOf(platform_.nowUnixMs(), zone);
   const domain::LocalDate first = domain::dateOfDayNumber(domain::dayNumber(today) - (days - 1));
   const std::string path = "/api/v1/area/dashboard?from=" + domain::isoDate(first) + "&to=" + domain::isoDate(today);

@@ -104,5 +104,28 @@ TEST(Csv, AHeaderOnlyTableHasNoRows) {
   EXPECT_TRUE(table.rows.empty());
 }
 
+// Bite, tried by hand: startsLikeFormula answering false failed NeutralisesFormulasInText.
+TEST(CsvWriter, QuotesWhatSpreadsheetsWouldSplitAndReadsBack) {
+  CsvWriter out({"name", "note"});
+  out.text("Siti, \"Bu RT\"").text("baris satu\nbaris dua").endRow();
+  out.text("Désa Kaliwlingi ✓").plain("").endRow();
+  EXPECT_EQ(out.rows(), 2u);
+  EXPECT_EQ(out.str().substr(0, 3), "\xEF\xBB\xBF") << "a byte-order mark for spreadsheet apps";
+  EXPECT_NE(out.str().find("name,note\r\n"), std::string::npos);
+  const CsvTable table = parsed(out.str());
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(table.rows[0].fields, (Fields{"Siti, \"Bu RT\"", "baris satu\nbaris dua"}));
+  EXPECT_EQ(table.rows[1].fields, (Fields{"Désa Kaliwlingi ✓", ""}));
+}
+
+TEST(CsvWriter, NeutralisesFormulasInText) {
+  CsvWriter out({"a", "b", "c", "d", "e", "f"});
+  out.text("=HYPERLINK(\"http://x\")").text("+1").text("-2").text("@SUM(A1)").text("\tTab").text("Aman=").endRow();
+  out.plain("-6.5").number(-6.8791234).text("").text("'kutip").plain("x").plain("y").endRow();
+  const CsvTable table = parsed(out.str());
+  EXPECT_EQ(table.rows[0].fields, (Fields{"'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'\tTab", "Aman="}));
+  EXPECT_EQ(table.rows[1].fields, (Fields{"-6.5", "-6.8791234", "", "'kutip", "x", "y"})) << "numbers stay numbers";
+}
+
 }  // namespace
 }  // namespace bhabin::wire

@@ -7,17 +7,36 @@ namespace {
 
 constexpr std::int64_t kHour = 60 * 60 * 1000;
 
-TEST(LocalTime, ProvincesFallInTheirZones) {
-  EXPECT_EQ(timeZoneOfRegion("33.29"), TimeZone::WIB);        // Jawa Tengah
-  EXPECT_EQ(timeZoneOfRegion("62"), TimeZone::WIB);           // Kalimantan Tengah
-  EXPECT_EQ(timeZoneOfRegion("64.71"), TimeZone::WITA);       // Kalimantan Timur
-  EXPECT_EQ(timeZoneOfRegion("51.71.01.1001"), TimeZone::WITA);  // Bali
-  EXPECT_EQ(timeZoneOfRegion("76"), TimeZone::WITA);          // Sulawesi Barat
-  EXPECT_EQ(timeZoneOfRegion("81.71"), TimeZone::WIT);        // Maluku
-  EXPECT_EQ(timeZoneOfRegion("91.71"), TimeZone::WIT);        // Papua
-  EXPECT_EQ(timeZoneOfRegion(""), TimeZone::WIB);
+// Bite, tried by hand: the '6' case answering WITA for every Kalimantan province failed
+// WestAndCentralKalimantanAreOnJavaTime.
+TEST(LocalTime, JavaAndSumatraAreWib) {
+  EXPECT_EQ(timeZoneOfRegion("33"), TimeZone::WIB);             // Jawa Tengah
+  EXPECT_EQ(timeZoneOfRegion("33.29.01.2001"), TimeZone::WIB);  // a village in Brebes
+  EXPECT_EQ(timeZoneOfRegion("11.01"), TimeZone::WIB);          // Aceh
+  EXPECT_EQ(timeZoneOfRegion("21"), TimeZone::WIB);             // Kepulauan Riau
+}
+
+TEST(LocalTime, WestAndCentralKalimantanAreOnJavaTime) {
+  EXPECT_EQ(timeZoneOfRegion("61"), TimeZone::WIB);
+  EXPECT_EQ(timeZoneOfRegion("62.01"), TimeZone::WIB);
+  EXPECT_EQ(timeZoneOfRegion("63"), TimeZone::WITA);
+  EXPECT_EQ(timeZoneOfRegion("64.71"), TimeZone::WITA);
+  EXPECT_EQ(timeZoneOfRegion("65"), TimeZone::WITA);
+}
+
+TEST(LocalTime, TheEastIsWitaOrWit) {
+  EXPECT_EQ(timeZoneOfRegion("51.71"), TimeZone::WITA);  // Denpasar
+  EXPECT_EQ(timeZoneOfRegion("73"), TimeZone::WITA);     // Sulawesi Selatan
+  EXPECT_EQ(timeZoneOfRegion("76"), TimeZone::WITA);     // Sulawesi Barat
+  EXPECT_EQ(timeZoneOfRegion("81"), TimeZone::WIT);      // Maluku
+  EXPECT_EQ(timeZoneOfRegion("91.71"), TimeZone::WIT);   // Jayapura
+  EXPECT_EQ(timeZoneOfRegion("94"), TimeZone::WIT);      // Papua Tengah
   EXPECT_EQ(utcOffsetMinutes(TimeZone::WITA), 480);
   EXPECT_EQ(timeZoneCode(TimeZone::WIT), "WIT");
+}
+
+TEST(LocalTime, NoProvinceNoZone) {
+  for (const char* code : {"", "3", "331", "41", "3x"}) EXPECT_EQ(timeZoneOfRegion(code), std::nullopt) << code;
 }
 
 TEST(LocalTime, IsoDatesAreRealCalendarDays) {

@@ -50,6 +50,9 @@ constexpr Expected EXPIRED{401, "session_expired"};
 constexpr Expected FORBID{403, "forbidden"};
 constexpr Expected NOTFOUND{404, "report_not_found"};
 constexpr Expected WEAKPW{422, "weak_password"};
+constexpr Expected NOOFFICER{404, "officer_not_found"};
+constexpr Expected OUTSIDE{403, "village_outside_area"};
+constexpr Expected PROBLEMS{422, ""};  // an import's answer listing the file's problems
 
 // What the rows need: the owner's report, a photo, places and bodies.
 struct Fixture {
@@ -60,6 +63,9 @@ struct Fixture {
   std::string villagesCsv;
   std::string officersCsv;
   std::string boundariesJson;
+  std::string managedNrp;       // another officer of the owner's district, whom supervisors manage
+  std::string managedVillages;  // {"villages":[their village]}
+  std::string newOfficerJson;   // a new officer for a spare village of the owner's district, taking it over
 };
 
 using Call = std::function<Reply(ApiClient&, const Fixture&)>;
@@ -73,6 +79,8 @@ struct Row {
 Reply postCsv(ApiClient& client, const std::string& path, const std::string& body, const char* type) {
   return client.post(path, body, "", type);
 }
+
+std::string exportPath(const char* file) { return std::string("/api/v1/area/export/") + file + "?from=2026-01-01&to=2026-12-31"; }
 
 // The matrix: endpoint × caller → answer. DELETE session comes last, because it ends the caller's session.
 const std::vector<Row>& matrix() {
@@ -129,6 +137,40 @@ const std::vector<Row>& matrix() {
          return postCsv(c, "/api/v1/admin/import/boundaries?dryRun=1", f.boundariesJson, "application/geo+json");
        },
        {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, FORBID, FORBID, OK}},
+      {"GET area/roster", [](ApiClient& c, const Fixture&) { return c.get("/api/v1/area/roster"); },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, OK, OK}},
+      {"POST area/officers", [](ApiClient& c, const Fixture& f) { return c.post("/api/v1/area/officers", f.newOfficerJson); },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, CREATED, OUTSIDE, {409, "nrp_taken"}}},
+      {"PUT area/officers/NRP/villages", [](ApiClient& c, const Fixture& f) {
+         return c.put("/api/v1/area/officers/" + f.managedNrp + "/villages", f.managedVillages);
+       },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, NOOFFICER, OK}},
+      {"POST area/officers/NRP/password", [](ApiClient& c, const Fixture& f) {
+         return c.post("/api/v1/area/officers/" + f.managedNrp + "/password", R"({"password":"short"})");
+       },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, WEAKPW, NOOFFICER, WEAKPW}},
+      {"POST area/officers/NRP/deactivate", [](ApiClient& c, const Fixture& f) {
+         return c.post("/api/v1/area/officers/" + f.managedNrp + "/deactivate", "");
+       },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, NOOFFICER, OK}},
+      {"POST area/officers/NRP/activate", [](ApiClient& c, const Fixture& f) {
+         return c.post("/api/v1/area/officers/" + f.managedNrp + "/activate", "");
+       },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, NOOFFICER, OK}},
+      {"POST area/officers/import", [](ApiClient& c, const Fixture& f) {
+         return postCsv(c, "/api/v1/area/officers/import?dryRun=1", f.officersCsv, "text/csv");
+       },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, PROBLEMS, OK}},
+      {"GET area/export/reports.csv", [](ApiClient& c, const Fixture&) { return c.get(exportPath("reports.csv")); },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, OK, OK}},
+      {"GET area/export/reports.geojson", [](ApiClient& c, const Fixture&) { return c.get(exportPath("reports.geojson")); },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, OK, OK}},
+      {"GET area/export/visits.csv", [](ApiClient& c, const Fixture&) { return c.get(exportPath("visits.csv")); },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, OK, OK}},
+      {"GET area/export/visits.geojson (personal)", [](ApiClient& c, const Fixture&) {
+         return c.get(exportPath("visits.geojson") + "&includePersonalData=1&reason=Evaluasi");
+       },
+       {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, FORBID, FORBID, OK, OK, OK}},
       {"DELETE session", [](ApiClient& c, const Fixture&) { return c.del("/api/v1/session"); },
        {NOLOGIN, NOLOGIN, EXPIRED, EXPIRED, OK, OK, OK, OK, OK}},
   };
@@ -236,6 +278,15 @@ class AccessMatrix : public ::testing::TestWithParam<Dialect> {
     fixture_.boundariesJson = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":")" +
                               village.code + R"("},"geometry":{"type":"Polygon","coordinates":[)" + square + "]}}]}";
     fixture_.officersCsv = "nrp,name,phone,villages\n" + officer.nrp + "," + officer.name + "," + officer.phoneE164 + "," + village.code + "\n";
+    std::vector<std::size_t> neighbours;  // the other villages (and officers) of the owner's district
+    for (std::size_t i = 0; i < demo().villages.size(); ++i) {
+      if (i != owner_ && demo().villages[i].districtCode == village.districtCode) neighbours.push_back(i);
+    }
+    ASSERT_GE(neighbours.size(), 2u);
+    fixture_.managedNrp = demo().officers[neighbours[0]].nrp;
+    fixture_.managedVillages = R"({"villages":[")" + demo().villages[neighbours[0]].code + R"("]})";
+    fixture_.newOfficerJson = R"({"nrp":"99010002","name":"Bripka Baru","phone":"081299990002","villages":[")" +
+                              demo().villages[neighbours[1]].code + R"("],"takeOver":true})";
   }
 
   ApiClient& as(Caller caller) { return *callers_[caller]; }
@@ -260,7 +311,7 @@ TEST_P(AccessMatrix, EveryEndpointAnswersEveryCallerExactly) {
       ++cells;
     }
   }
-  EXPECT_EQ(cells, 21 * kCallers);
+  EXPECT_EQ(cells, 32 * kCallers);
 }
 
 TEST_P(AccessMatrix, AnotherOfficersReportRevealsNothing) {

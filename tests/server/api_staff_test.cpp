@@ -357,7 +357,7 @@ TEST_P(StaffApi, TheDashboardCountsTheAreasReportsWaitsAndOfficersForAPeriod) {
   for (const char* bad : {"?from=2026-02-30", "?from=2026-03-02&to=2026-03-01", "?from=2020-01-01&to=2026-01-01", "?to=yesterday"}) {
     const Reply refused = polres.get(std::string("/api/v1/area/dashboard") + bad);
     EXPECT_EQ(refused.status, 400) << bad;
-    EXPECT_EQ(refused.errorCode(), "invalid_parameter") << bad;
+    EXPECT_EQ(refused.errorCode(), "invalid_period") << bad;
   }
   EXPECT_EQ(officer.get("/api/v1/area/dashboard").status, 403);
 }

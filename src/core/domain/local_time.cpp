@@ -9,20 +9,6 @@ namespace {
 
 constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
-// Provinces outside WIB by their two-digit code (Kemendagri), as the zones were drawn in 1987 and the
-// provinces split since.
-constexpr std::array<std::string_view, 12> kWitaProvinces = {"51", "52", "53", "63", "64", "65",
-                                                             "71", "72", "73", "74", "75", "76"};
-constexpr std::array<std::string_view, 8> kWitProvinces = {"81", "82", "91", "92", "93", "94", "95", "96"};
-
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& codes, std::string_view code) {
-  for (std::string_view candidate : codes) {
-    if (candidate == code) return true;
-  }
-  return false;
-}
-
 std::optional<int> digits(std::string_view text) {
   int value = 0;
   for (char c : text) {
@@ -66,11 +52,24 @@ int daysInMonth(int year, int month) {
   return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
-TimeZone timeZoneOfRegion(std::string_view regionCode) {
-  const std::string_view province = regionCode.substr(0, 2);
-  if (contains(kWitProvinces, province)) return TimeZone::WIT;
-  if (contains(kWitaProvinces, province)) return TimeZone::WITA;
-  return TimeZone::WIB;
+std::optional<TimeZone> timeZoneOfRegion(std::string_view regionCode) {
+  if (regionCode.size() < 2 || (regionCode.size() > 2 && regionCode[2] != '.')) return std::nullopt;
+  const char island = regionCode[0];
+  const char second = regionCode[1];
+  if (second < '0' || second > '9') return std::nullopt;
+  switch (island) {
+    case '1':  // Sumatra (11-19) and
+    case '2':  // the Riau Islands (21)
+    case '3':  // Java (31-36)
+      return TimeZone::WIB;
+    case '5': return TimeZone::WITA;  // Bali and Nusa Tenggara
+    case '6': return second <= '2' ? TimeZone::WIB : TimeZone::WITA;  // West and Central Kalimantan; the rest
+    case '7': return TimeZone::WITA;  // Sulawesi
+    case '8':                         // Maluku
+    case '9':                         // Papua
+      return TimeZone::WIT;
+    default: return std::nullopt;
+  }
 }
 
 int utcOffsetMinutes(TimeZone zone) {
@@ -107,8 +106,10 @@ std::string isoDate(const LocalDate& date) {
   return text;
 }
 
-std::int64_t localMidnightUnixMs(const LocalDate& date, TimeZone zone) {
-  return dayNumber(date) * kDayMs - std::int64_t{utcOffsetMinutes(zone)} * 60 * 1000;
+std::int64_t localMidnightUnixMs(const LocalDate& date, TimeZone zone) { return localMidnightUnixMs(date, utcOffsetMinutes(zone)); }
+
+std::int64_t localMidnightUnixMs(const LocalDate& date, int utcOffsetMinutes) {
+  return dayNumber(date) * kDayMs - std::int64_t{utcOffsetMinutes} * 60 * 1000;
 }
 
 LocalDate localDateOf(std::int64_t unixMs, TimeZone zone) {

@@ -16,9 +16,9 @@ enum class TimeZone {
   WIT,   // Waktu Indonesia Timur, UTC+9: Maluku and Papua
 };
 
-// The zone of a Kemendagri region code ("33", "33.29", "91.71.01.1001"), by its province; WIB for a code
-// that names no province of the other two zones.
-TimeZone timeZoneOfRegion(std::string_view regionCode);
+// The zone of a Kemendagri region code ("33", "33.29", "91.71.01.1001") by its province; nothing for a code
+// that names no province (the whole country: "").
+std::optional<TimeZone> timeZoneOfRegion(std::string_view regionCode);
 int utcOffsetMinutes(TimeZone zone);
 std::string_view timeZoneCode(TimeZone zone);  // "WIB"
 
@@ -42,8 +42,9 @@ int daysInMonth(int year, int month);  // month 1-12
 std::optional<LocalDate> parseIsoDate(std::string_view text);
 std::string isoDate(const LocalDate& date);
 
-// When `date` begins in `zone`, as milliseconds since 1970-01-01 UTC.
+// When `date` begins in `zone` (or at `utcOffsetMinutes` east of UTC), as milliseconds since 1970-01-01 UTC.
 std::int64_t localMidnightUnixMs(const LocalDate& date, TimeZone zone);
+std::int64_t localMidnightUnixMs(const LocalDate& date, int utcOffsetMinutes);
 // The calendar day in `zone` that contains the instant.
 LocalDate localDateOf(std::int64_t unixMs, TimeZone zone);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace bhabin::wire {
 
@@ -100,6 +101,64 @@ std::variant<CsvTable, CsvError> parseCsv(std::string_view text) {
     table.rows.push_back({line, std::move(fields)});
   }
   return table;
+}
+
+namespace {
+
+bool needsQuotes(std::string_view value) { return value.find_first_of(",\"\r\n") != std::string_view::npos; }
+
+bool startsLikeFormula(std::string_view value) {
+  return !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+}
+
+}  // namespace
+
+CsvWriter::CsvWriter(const std::vector<std::string>& header) : out_("\xEF\xBB\xBF") {
+  for (const std::string& name : header) plain(name);
+  endRow();
+  rows_ = 0;
+}
+
+void CsvWriter::field(std::string_view value) {
+  if (rowStarted_) out_ += ',';
+  rowStarted_ = true;
+  if (!needsQuotes(value)) {
+    out_ += value;
+    return;
+  }
+  out_ += '"';
+  for (char c : value) {
+    if (c == '"') out_ += '"';
+    out_ += c;
+  }
+  out_ += '"';
+}
+
+CsvWriter& CsvWriter::text(std::string_view value) {
+  if (startsLikeFormula(value)) {
+    field("'" + std::string(value));
+  } else {
+    field(value);
+  }
+  return *this;
+}
+
+CsvWriter& CsvWriter::plain(std::string_view value) {
+  field(value);
+  return *this;
+}
+
+CsvWriter& CsvWriter::number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.7f", value);  // 7 decimals of a degree: about 1 cm
+  field(text);
+  return *this;
+}
+
+void CsvWriter::endRow() {
+  out_ += "\r\n";
+  rowStarted_ = false;
+  ++rows_;
 }
 
 }  // namespace bhabin::wire

@@ -1,4 +1,5 @@
-// Splits CSV text as administrators export it from spreadsheets and as idn-area-data ships it: a header row,
+// Writes and splits CSV. The writer's files open in spreadsheet apps as UTF-8 with every cell as written.
+// The reader splits CSV text as administrators export it from spreadsheets and as idn-area-data ships it: a header row,
 // comma separated, fields optionally in double quotes (with "" for a quote, line breaks allowed inside),
 // CRLF or LF line ends, a UTF-8 byte-order mark tolerated. Text only: callers read the file and add its name.
 #pragma once
@@ -39,5 +40,30 @@ class CsvTable {
 // The header and every non-blank record. Every record must have as many fields as the header; a quote must
 // open a field to quote it (a quote inside an unquoted field is an ordinary character, as in "Soka"an").
 std::variant<CsvTable, CsvError> parseCsv(std::string_view text);
+
+// Builds a CSV file for spreadsheet apps: a UTF-8 byte-order mark (without it Excel reads the bytes as the
+// local code page), CRLF line ends (RFC 4180), fields quoted when they hold a comma, quote or line break.
+class CsvWriter {
+ public:
+  explicit CsvWriter(const std::vector<std::string>& header);
+
+  // Text from people: a cell starting with = + - @, tab or carriage return gets a leading apostrophe, so a
+  // spreadsheet shows it instead of running it as a formula (OWASP "CSV injection").
+  CsvWriter& text(std::string_view value);
+  // A number or code the server wrote itself: as is (a negative latitude must stay a number).
+  CsvWriter& plain(std::string_view value);
+  CsvWriter& number(double value);
+  void endRow();
+
+  std::size_t rows() const { return rows_; }
+  const std::string& str() const { return out_; }
+
+ private:
+  void field(std::string_view value);
+
+  std::string out_;
+  bool rowStarted_ = false;
+  std::size_t rows_ = 0;
+};
 
 }  // namespace bhabin::wire

@@ -29,6 +29,8 @@ void registerApiRoutes(httplib::Server& server, const ServerConfig& config, ApiS
   registerSupervisorRoutes(server, services);
   registerPhotoRoutes(server, services);
   registerAdminRoutes(server, services);
+  registerAreaAdminRoutes(server, services);
+  registerExportRoutes(server, services);
   registerRosterRoutes(server, services);
   registerBoundaryRoutes(server, services);
   open311::registerOpen311Routes(server, services, config);

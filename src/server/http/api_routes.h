@@ -1,13 +1,15 @@
 // The JSON API under /api/v1: every citizen, officer, supervisor and administrator flow. The endpoints
-// themselves live in one file per audience (citizen_, session_, officer_, supervisor_, admin_routes) or
+// themselves live in one file per audience (citizen_, session_, officer_, supervisor_, area_admin_, export_, admin_routes) or
 // resource (photo_, roster_routes).
 #pragma once
 
 #include "server/config.h"
 #include "server/service/accounts.h"
+#include "server/service/exports.h"
 #include "server/service/imports.h"
 #include "server/service/officer_work.h"
 #include "server/service/reports.h"
+#include "server/service/roster_admin.h"
 
 namespace httplib {
 class Server;
@@ -26,6 +28,8 @@ struct ApiServices {
   service::OfficerWork& officerWork;
   const areas::VillageSearch& villages;
   service::Imports& imports;
+  service::RosterAdmin& rosterAdmin;
+  service::Exports& exports;
 };
 
 // GET /api/v1/health -> {"status":"ok","version":...}; GET /api/v1/config -> wire::PublicConfig; and the rest.
@@ -37,6 +41,8 @@ void registerOfficerRoutes(httplib::Server& server, ApiServices& services);
 void registerSupervisorRoutes(httplib::Server& server, ApiServices& services);
 void registerPhotoRoutes(httplib::Server& server, ApiServices& services);
 void registerAdminRoutes(httplib::Server& server, ApiServices& services);
+void registerAreaAdminRoutes(httplib::Server& server, ApiServices& services);
+void registerExportRoutes(httplib::Server& server, ApiServices& services);
 void registerRosterRoutes(httplib::Server& server, ApiServices& services);
 void registerBoundaryRoutes(httplib::Server& server, ApiServices& services);
 

@@ -69,19 +69,20 @@ domain::LocalDate dateParam(const Call& call, const char* name, const domain::Lo
   const auto text = queryParam(call, name);
   if (!text) return fallback;
   const auto date = domain::parseIsoDate(*text);
-  if (!date) throw api::ApiError(400, "invalid_parameter", std::string(name) + " must be a date as YYYY-MM-DD");
+  if (!date) throw api::ApiError(400, "invalid_period", std::string(name) + " must be a date as YYYY-MM-DD");
   return *date;
 }
 
 // `from` and `to` are local days of the area's time zone, both included; by default the last 30 days.
 stats::Period requestedPeriod(const Call& call, const std::string& areaCode, std::int64_t nowUnixMs) {
-  const domain::TimeZone zone = domain::timeZoneOfRegion(areaCode);
+  // The whole country has no zone of its own; its days are Jakarta's.
+  const domain::TimeZone zone = domain::timeZoneOfRegion(areaCode).value_or(domain::TimeZone::WIB);
   const domain::LocalDate to = dateParam(call, "to", domain::localDateOf(nowUnixMs, zone));
   const domain::LocalDate monthBefore =
       domain::localDateOf(domain::localMidnightUnixMs(to, zone) - (kDefaultPeriodDays - 1) * kDayMs, zone);
   const stats::Period period{dateParam(call, "from", monthBefore), to, zone};
-  if (period.endUnixMs() <= period.startUnixMs()) throw api::ApiError(400, "invalid_parameter", "from must not be after to");
-  if (period.dayCount() > kLongestPeriodDays) throw api::ApiError(400, "invalid_parameter", "a period is at most 366 days");
+  if (period.endUnixMs() <= period.startUnixMs()) throw api::ApiError(400, "invalid_period", "from must not be after to");
+  if (period.dayCount() > kLongestPeriodDays) throw api::ApiError(400, "invalid_period", "a period is at most 366 days");
   return period;
 }
 

@@ -61,4 +61,16 @@ std::optional<std::int64_t> JsonBody::integer(const char* member) const {
   return value->GetInt64();
 }
 
+std::optional<std::vector<std::string>> JsonBody::texts(const char* member) const {
+  const rapidjson::Value* value = find(member);
+  if (!value) return std::nullopt;
+  if (!value->IsArray()) wrongType(member, "an array of strings");
+  std::vector<std::string> items;
+  for (const rapidjson::Value& item : value->GetArray()) {
+    if (!item.IsString()) wrongType(member, "an array of strings");
+    items.emplace_back(item.GetString(), item.GetStringLength());
+  }
+  return items;
+}
+
 }  // namespace bhabin::server::json

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bhabin::server::json {
 
@@ -20,6 +21,8 @@ class JsonBody {
   std::optional<bool> boolean(const char* member) const;
   std::optional<double> number(const char* member) const;
   std::optional<std::int64_t> integer(const char* member) const;
+  // An array of strings (an array of anything else is an error naming the member).
+  std::optional<std::vector<std::string>> texts(const char* member) const;
 
  private:
   const rapidjson::Value* find(const char* member) const;

@@ -46,8 +46,9 @@ std::optional<std::int64_t> zoneOffsetSeconds(std::string_view text, std::size_t
 
 }  // namespace
 
-std::string formatW3cDateTime(std::int64_t unixMs) {
-  const std::int64_t seconds = unixMs >= 0 ? unixMs / kMsPerSecond : -((-unixMs + kMsPerSecond - 1) / kMsPerSecond);
+std::string formatW3cDateTime(std::int64_t unixMs, int offsetMinutes) {
+  const std::int64_t local = unixMs + std::int64_t{offsetMinutes} * 60 * kMsPerSecond;
+  const std::int64_t seconds = local >= 0 ? local / kMsPerSecond : -((-local + kMsPerSecond - 1) / kMsPerSecond);
   std::int64_t days = seconds / kSecondsPerDay;
   std::int64_t secondOfDay = seconds % kSecondsPerDay;
   if (secondOfDay < 0) {
@@ -55,10 +56,12 @@ std::string formatW3cDateTime(std::int64_t unixMs) {
     --days;
   }
   const domain::LocalDate date = domain::dateOfDayNumber(days);
+  const int zone = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
   char text[48];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02lld:%02lld:%02lld+00:00", date.year,
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02lld:%02lld:%02lld%c%02d:%02d", date.year,
                 date.month, date.day, static_cast<long long>(secondOfDay / 3600),
-                static_cast<long long>(secondOfDay / 60 % 60), static_cast<long long>(secondOfDay % 60));
+                static_cast<long long>(secondOfDay / 60 % 60), static_cast<long long>(secondOfDay % 60),
+                offsetMinutes < 0 ? '-' : '+', zone / 60, zone % 60);
   return text;
 }
 

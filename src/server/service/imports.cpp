@@ -14,6 +14,7 @@
 #include "server/json/json_writer.h"
 #include "server/service/import_fields.h"
 #include "server/storage/account_rows.h"
+#include "server/storage/audit_rows.h"
 #include "server/storage/boundary_rows.h"
 #include "server/storage/officer_rows.h"
 #include "server/storage/region_rows.h"
@@ -260,8 +261,8 @@ std::vector<OfficerLine> readOfficers(std::string_view csv, Problems& problems) 
 
 class OfficerPlanner {
  public:
-  OfficerPlanner(storage::Connection& connection, const std::vector<OfficerLine>& officers)
-      : connection_(connection), regions_(connection) {
+  OfficerPlanner(storage::Connection& connection, const std::vector<OfficerLine>& officers, std::string area)
+      : connection_(connection), regions_(connection), area_(std::move(area)) {
     for (const OfficerLine& officer : officers) {
       for (const std::string& village : officer.villages) inFile_.insert(village);
     }
@@ -277,6 +278,8 @@ class OfficerPlanner {
       problems.atLine(officer.line, "nrp",
                       officer.nrp + " is the NRP of a " + std::string(storage::accountRoleCode(account->role)) +
                           " account, not an officer");
+    } else if (account && !storage::officerWorksIn(connection_, officer.nrp, account->areaCode, area_)) {
+      problems.atLine(officer.line, "nrp", "officer " + officer.nrp + " works outside your area " + area_);
     }
     for (const std::string& village : officer.villages) checkVillage(officer, village, problems, plan);
     plan.isNew = !account;
@@ -297,6 +300,10 @@ class OfficerPlanner {
                       "village " + village + " is not in the database; import it with the villages file first");
       return;
     }
+    if (!storage::isWithinArea(village, area_)) {
+      problems.atLine(officer.line, "villages", "village " + village + " is outside your area " + area_);
+      return;
+    }
     const auto holder = storage::responsibleOfficerOf(connection_, village);
     if (holder == officer.nrp) return;
     plan.take.push_back(village);
@@ -308,7 +315,7 @@ class OfficerPlanner {
   void planUpdate(const storage::Account& account, OfficerPlan& plan) {
     const OfficerLine& officer = plan.officer;
     for (const std::string& village : storage::villagesOf(connection_, officer.nrp)) {
-      if (inFile_.count(village) == 0) plan.release.push_back(village);
+      if (inFile_.count(village) == 0 && storage::isWithinArea(village, area_)) plan.release.push_back(village);
     }
     const auto state = storage::findOfficerState(connection_, officer.nrp);
     plan.previousRegency = state ? state->regencyCode : account.areaCode;
@@ -337,6 +344,7 @@ class OfficerPlanner {
 
   storage::Connection& connection_;
   RegionLookup regions_;
+  std::string area_;
   std::set<std::string> inFile_;
 };
 
@@ -363,6 +371,17 @@ void writeOfficer(storage::Connection& connection, const OfficerPlan& plan, std:
   if (plan.profileChanged)
     storage::updateAccountProfile(connection, officer.nrp, officer.name, officer.phoneE164, plan.areaCode);
   if (plan.previousRegency != plan.areaCode) storage::setOfficerRegency(connection, officer.nrp, plan.areaCode);
+}
+
+void auditOfficers(storage::Connection& connection, const std::vector<OfficerPlan>& plans, const std::string& actorNrp,
+                   std::int64_t now) {
+  for (const OfficerPlan& plan : plans) {
+    if (!plan.isNew && !plan.changed) continue;
+    std::string subject = plan.officer.nrp;
+    for (const std::string& village : plan.officer.villages) subject += " " + village;
+    storage::insertAuditEntry(connection, {plan.areaCode, storage::newAuditEntryId(), now, actorNrp,
+                                           plan.isNew ? "officer_import_create" : "officer_import_update", subject});
+  }
 }
 
 // --- boundaries ---------------------------------------------------------------------------------------
@@ -470,7 +489,7 @@ ImportResult Imports::villages(std::string_view csv, ImportMode mode) {
   return finish(std::move(result), std::move(problems), mode);
 }
 
-ImportResult Imports::officers(std::string_view csv, ImportMode mode) {
+ImportResult Imports::officers(std::string_view csv, ImportMode mode, const ImportScope& scope) {
   Problems problems;
   ImportResult result;
   const std::vector<OfficerLine> lines = readOfficers(csv, problems);
@@ -480,7 +499,7 @@ ImportResult Imports::officers(std::string_view csv, ImportMode mode) {
     checked = {};
     plans.clear();
     result.notes.clear();
-    OfficerPlanner planner(connection, lines);
+    OfficerPlanner planner(connection, lines, scope.area);
     for (const OfficerLine& officer : lines) {
       if (auto plan = planner.plan(officer, checked)) {
         result.notes.insert(result.notes.end(), plan->notes.begin(), plan->notes.end());
@@ -501,6 +520,7 @@ ImportResult Imports::officers(std::string_view csv, ImportMode mode) {
     for (const OfficerPlan& plan : plans) {
       for (const std::string& village : plan.take) storage::assignVillage(connection, village, plan.officer.nrp);
     }
+    if (!scope.actorNrp.empty()) auditOfficers(connection, plans, scope.actorNrp, now);
   });
   return finish(std::move(result), std::move(problems), mode);
 }

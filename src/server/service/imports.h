@@ -42,6 +42,12 @@ struct ImportResult {
 
 enum class ImportMode { Write, DryRun };
 
+// Who imports, and where: a supervisor's file may only touch villages and officers of their area.
+struct ImportScope {
+  std::string area;      // '' = everywhere
+  std::string actorNrp;  // when given, each officer created or changed gets an audit row
+};
+
 class Imports {
  public:
   Imports(Backend& backend, const areas::AreaCatalog& catalog) : backend_(backend), catalog_(catalog) {}
@@ -51,8 +57,9 @@ class Imports {
   ImportResult villages(std::string_view csv, ImportMode mode);
   // Columns nrp,name,phone,villages[,on_duty][,lat,lon]: creates or updates officers and makes each the
   // responsible officer of the villages listed (';'-separated); villages an officer of the file no longer
-  // lists are released.
-  ImportResult officers(std::string_view csv, ImportMode mode);
+  // lists are released (only those inside the scope's area).
+  ImportResult officers(std::string_view csv, ImportMode mode, const ImportScope& scope);
+  ImportResult officers(std::string_view csv, ImportMode mode) { return officers(csv, mode, ImportScope{}); }
   // A FeatureCollection of (Multi)Polygons with property "code", each a known village or regency.
   ImportResult boundaries(std::string_view geojson, ImportMode mode);
 

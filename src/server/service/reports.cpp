@@ -333,7 +333,7 @@ ReportForStaff Reports::forStaff(const Principal& principal, const std::string& 
       return !r.anonymous && (!r.name.empty() || !r.phoneE164.empty());
     });
     if (identityShown) {
-      storage::insertAuditEntry(connection, {view.stored.regencyCode, auth::toHex(auth::randomBytes(12)), backend_.now(),
+      storage::insertAuditEntry(connection, {view.stored.regencyCode, storage::newAuditEntryId(), backend_.now(),
                                              principal.account.nrp, "view_reporter", code});
     }
     return view;

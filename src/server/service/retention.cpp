@@ -23,7 +23,7 @@ PurgeCounts Retention::purgeReporterIdentities() {
   return storage::inTransaction(backend_.pool(), storage::Durability::Durable, [&](storage::Connection& connection) {
     PurgeCounts total;
     for (const storage::ErasedIdentities& erased : storage::eraseReporterIdentities(connection, closedBefore)) {
-      storage::insertAuditEntry(connection, {erased.regencyCode, auth::toHex(auth::randomBytes(12)), now, kServerActor,
+      storage::insertAuditEntry(connection, {erased.regencyCode, storage::newAuditEntryId(), now, kServerActor,
                                              kPurgeAction, countsText(erased)});
       total.reports += erased.reports;
       total.reporters += erased.reporters;

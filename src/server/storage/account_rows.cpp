@@ -68,6 +68,10 @@ std::int64_t countAccounts(Connection& connection) {
   return connection.query("SELECT COUNT(*) FROM accounts").at(0).integer(0);
 }
 
+void setAccountActive(Connection& connection, const std::string& nrp, bool active) {
+  connection.query("UPDATE accounts SET active = $2 WHERE nrp = $1", {nrp, std::int64_t{active ? 1 : 0}});
+}
+
 void insertSession(Connection& connection, const Session& session) {
   connection.query(
       "INSERT INTO sessions (token_hash, nrp, created_at, last_seen_at, expires_at, revoked) VALUES ($1, $2, $3, $4, $5, 0)",

@@ -34,6 +34,7 @@ void updateAccountProfile(Connection& connection, const std::string& nrp, const 
                           const std::string& phoneE164, const std::string& areaCode);
 void updatePasswordHash(Connection& connection, const std::string& nrp, const std::string& hash, std::int64_t atUnixMs);
 std::int64_t countAccounts(Connection& connection);
+void setAccountActive(Connection& connection, const std::string& nrp, bool active);
 
 struct Session {
   std::string tokenHash;

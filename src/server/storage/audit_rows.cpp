@@ -1,6 +1,10 @@
 #include "server/storage/audit_rows.h"
 
+#include "server/auth/crypto.h"
+
 namespace bhabin::server::storage {
+
+std::string newAuditEntryId() { return auth::toHex(auth::randomBytes(12)); }
 
 void insertAuditEntry(Connection& connection, const AuditEntry& entry) {
   connection.query("INSERT INTO audit_log (regency_code, entry_id, at, actor_nrp, action, subject) VALUES ($1, $2, $3, $4, $5, $6)",

@@ -18,6 +18,8 @@ struct AuditEntry {
   std::string subject;  // the tracking code
 };
 
+// Random, so entries from several servers never collide.
+std::string newAuditEntryId();
 void insertAuditEntry(Connection& connection, const AuditEntry& entry);
 std::vector<AuditEntry> auditEntriesFor(Connection& connection, const std::string& subject);
 

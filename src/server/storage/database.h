@@ -42,6 +42,12 @@ class DatabaseError : public std::runtime_error {
 // A statement parameter. Booleans are stored as integers 0/1 in both dialects; doubles must be finite.
 using Param = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
 
+// [from, to) in milliseconds since 1970-01-01 UTC, for queries by period.
+struct TimeRange {
+  std::int64_t fromUnixMs = 0;
+  std::int64_t toUnixMs = 0;
+};
+
 // One result row; columns by position, in SELECT order. Reading a column of the wrong kind throws
 // DatabaseError naming the column.
 class Row {

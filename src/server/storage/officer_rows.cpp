@@ -1,11 +1,21 @@
 #include "server/storage/officer_rows.h"
 
+#include <algorithm>
+#include <map>
+
 #include "core/domain/region_code.h"
 #include "server/storage/counters.h"
+#include "server/storage/region_rows.h"
 
 namespace bhabin::server::storage {
 
 namespace {
+
+// Officers (accounts a, officer_state s) whose regency lies in the area ($1, or $2 = its LIKE pattern) or who
+// hold a village in it.
+constexpr std::string_view kOfficerInArea =
+    "(s.regency_code = $1 OR s.regency_code LIKE $2 OR "
+    "EXISTS (SELECT 1 FROM village_officers v WHERE v.nrp = a.nrp AND v.village_code LIKE $2))";
 
 constexpr std::string_view kStateColumns = "nrp, regency_code, on_duty, lat, lon, position_at, open_reports, version";
 
@@ -73,15 +83,55 @@ std::vector<OfficerInArea> officersInArea(Connection& connection, const std::str
   std::vector<OfficerInArea> officers;
   for (const Row& row : connection.query(
            "SELECT a.nrp, a.name, a.phone, s.nrp, s.regency_code, s.on_duty, s.lat, s.lon, s.position_at, s.open_reports, s.version "
-           "FROM accounts a JOIN officer_state s ON s.nrp = a.nrp WHERE a.active = 1 AND "
-           "(s.regency_code = $1 OR s.regency_code LIKE $2 OR "
-           "EXISTS (SELECT 1 FROM village_officers v WHERE v.nrp = a.nrp AND v.village_code LIKE $2)) ORDER BY a.nrp",
+           "FROM accounts a JOIN officer_state s ON s.nrp = a.nrp WHERE a.active = 1 AND " +
+               std::string(kOfficerInArea) + " ORDER BY a.nrp",
            {area, below})) {
     OfficerState state{row.text(3), row.text(4), row.integer(5) != 0, {row.real(6), row.real(7)}, row.integer(8),
                        static_cast<std::int32_t>(row.integer(9)), row.integer(10)};
     officers.push_back({row.text(0), row.text(1), row.text(2), std::move(state)});
   }
   return officers;
+}
+
+std::vector<ManagedOfficer> managedOfficersInArea(Connection& connection, const std::string& area) {
+  const std::string below = area.empty() ? "%" : area + ".%";
+  std::vector<ManagedOfficer> officers;
+  std::map<std::string, std::size_t> indexOf;
+  for (const Row& row : connection.query(
+           "SELECT a.nrp, a.name, a.phone, a.active, s.regency_code, s.on_duty, s.open_reports "
+           "FROM accounts a JOIN officer_state s ON s.nrp = a.nrp WHERE a.role = 'officer' AND " +
+               std::string(kOfficerInArea) + " ORDER BY a.nrp",
+           {area, below})) {
+    indexOf.emplace(row.text(0), officers.size());
+    officers.push_back({row.text(0), row.text(1), row.text(2), row.integer(3) != 0, row.text(4), row.integer(5) != 0,
+                        static_cast<std::int32_t>(row.integer(6)), {}});
+  }
+  // One query for every officer's villages, including those outside `area`: the roster shows all they hold.
+  for (const Row& row : connection.query(
+           "SELECT o.nrp, o.village_code FROM village_officers o JOIN accounts a ON a.nrp = o.nrp "
+           "JOIN officer_state s ON s.nrp = a.nrp WHERE " +
+               std::string(kOfficerInArea) + " ORDER BY o.village_code",
+           {area, below})) {
+    if (const auto found = indexOf.find(row.text(0)); found != indexOf.end())
+      officers[found->second].villages.push_back(row.text(1));
+  }
+  return officers;
+}
+
+std::vector<VillageHolder> villagesInArea(Connection& connection, const std::string& area) {
+  std::vector<VillageHolder> villages;
+  for (const Row& row : connection.query(
+           "SELECT r.code, r.name, o.nrp, a.active FROM regions r LEFT JOIN village_officers o ON o.village_code = r.code "
+           "LEFT JOIN accounts a ON a.nrp = o.nrp WHERE r.level = 'village' AND r.code LIKE $1 ORDER BY r.code",
+           {area.empty() ? std::string("%") : area + ".%"})) {
+    VillageHolder village{row.text(0), row.text(1), std::nullopt, false};
+    if (!row.isNull(2)) {
+      village.nrp = row.text(2);
+      village.covered = row.integer(3) != 0;
+    }
+    villages.push_back(std::move(village));
+  }
+  return villages;
 }
 
 std::vector<ReportCount> reportCountsInArea(Connection& connection, const std::string& area) {
@@ -131,6 +181,19 @@ std::vector<std::string> villagesOf(Connection& connection, const std::string& n
     villages.push_back(row.text(0));
   }
   return villages;
+}
+
+bool officerWorksIn(Connection& connection, const std::string& nrp, const std::string& regencyCode,
+                    const std::string& area) {
+  if (isWithinArea(regencyCode, area)) return true;
+  const auto villages = villagesOf(connection, nrp);
+  return std::any_of(villages.begin(), villages.end(),
+                     [&](const std::string& village) { return isWithinArea(village, area); });
+}
+
+void touchVillagesOf(Connection& connection, const std::string& nrp) {
+  connection.query("UPDATE village_officers SET version = $2 WHERE nrp = $1",
+                   {nrp, nextCounterValue(connection, kOfficersCounter)});
 }
 
 }  // namespace bhabin::server::storage

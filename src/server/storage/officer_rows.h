@@ -48,6 +48,29 @@ struct OfficerInArea {
 // Active officers who are responsible for a village in `area` or belong to a regency in it ('' = all).
 std::vector<OfficerInArea> officersInArea(Connection& connection, const std::string& area);
 
+// An officer as the roster administration shows them, active or not.
+struct ManagedOfficer {
+  std::string nrp;
+  std::string name;
+  std::string phoneE164;
+  bool active = true;
+  std::string regencyCode;
+  bool onDuty = false;
+  std::int32_t openReports = 0;
+  std::vector<std::string> villages;  // code order
+};
+// Officers (active or not) whose regency lies in `area` or who hold a village in it ('' = all), NRP order.
+std::vector<ManagedOfficer> managedOfficersInArea(Connection& connection, const std::string& area);
+
+struct VillageHolder {
+  std::string code;
+  std::string name;
+  std::optional<std::string> nrp;  // the responsible officer
+  bool covered = false;            // the responsible officer is active
+};
+// Every village in `area` ('' = all) with its responsible officer, code order.
+std::vector<VillageHolder> villagesInArea(Connection& connection, const std::string& area);
+
 struct ReportCount {
   std::string status;
   std::string category;
@@ -63,5 +86,10 @@ void unassignVillage(Connection& connection, const std::string& villageCode, con
 std::optional<std::string> responsibleOfficerOf(Connection& connection, const std::string& villageCode);
 std::vector<VillageAssignment> villageAssignmentsChangedSince(Connection& connection, std::int64_t version);
 std::vector<std::string> villagesOf(Connection& connection, const std::string& nrp);
+// Whether the officer belongs to `area`: their regency lies in it, or a village they hold does.
+bool officerWorksIn(Connection& connection, const std::string& nrp, const std::string& regencyCode,
+                    const std::string& area);
+// New counter values for the officer's villages, so every roster reloads them (an officer (de)activated).
+void touchVillagesOf(Connection& connection, const std::string& nrp);
 
 }  // namespace bhabin::server::storage

@@ -169,4 +169,28 @@ void insertAppliedChange(Connection& connection, const std::string& idempotencyK
        nowUnixMs});
 }
 
+std::vector<StoredReport> reportsFiledInArea(Connection& connection, const std::string& area, const TimeRange& range,
+                                             std::size_t limit) {
+  return reportsFromRows(connection.query(
+      "SELECT " + std::string(kStoredReportColumns) +
+          " FROM reports WHERE village_code LIKE $1 AND created_at >= $2 AND created_at < $3 "
+          "ORDER BY created_at, tracking_code LIMIT $4",
+      {areaPattern(area), range.fromUnixMs, range.toUnixMs, static_cast<std::int64_t>(limit)}));
+}
+
+std::vector<IdentifiedReporter> identifiedReportersInArea(Connection& connection, const std::string& area,
+                                                          const TimeRange& range, std::int64_t closedBeforeUnixMs) {
+  std::vector<IdentifiedReporter> reporters;
+  for (const Row& row : connection.query(
+           "SELECT p.tracking_code, p.name, p.phone FROM report_reporters p JOIN reports r "
+           "ON r.regency_code = p.regency_code AND r.tracking_code = p.tracking_code "
+           "WHERE r.village_code LIKE $1 AND r.created_at >= $2 AND r.created_at < $3 AND p.anonymous = 0 "
+           "AND (p.name <> '' OR p.phone <> '') AND NOT (r.status IN ('resolved', 'rejected') AND r.updated_at < $4) "
+           "ORDER BY p.tracking_code, p.seq",
+           {areaPattern(area), range.fromUnixMs, range.toUnixMs, closedBeforeUnixMs})) {
+    reporters.push_back({row.text(0), row.text(1), row.text(2)});
+  }
+  return reporters;
+}
+
 }  // namespace bhabin::server::storage

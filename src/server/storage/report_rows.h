@@ -68,6 +68,10 @@ std::vector<StoredReport> listReports(Connection& connection, const ReportFilter
 std::vector<StoredReport> reportsForPeriod(Connection& connection, const std::string& area, std::int64_t fromUnixMs,
                                            std::int64_t toUnixMs);
 
+// Reports filed in [from, to) in villages of `area` ('' = all), oldest first, at most `limit`.
+std::vector<StoredReport> reportsFiledInArea(Connection& connection, const std::string& area, const TimeRange& range,
+                                             std::size_t limit);
+
 struct NearbyFilter {
   std::string category;
   double minLatDeg = 0, maxLatDeg = 0, minLonDeg = 0, maxLonDeg = 0;
@@ -83,6 +87,16 @@ struct ReporterRow {
 };
 void insertReporter(Connection& connection, const std::string& trackingCode, const ReporterRow& reporter);
 std::vector<ReporterRow> reportersOf(Connection& connection, const std::string& trackingCode);
+
+struct IdentifiedReporter {
+  std::string trackingCode;
+  std::string name;
+  std::string phoneE164;
+};
+// The named reporters of reportsFiledInArea's reports, by tracking code and then in joining order; none of a
+// report closed before `closedBeforeUnixMs`, whose identity the retention purge erases (or is about to).
+std::vector<IdentifiedReporter> identifiedReportersInArea(Connection& connection, const std::string& area,
+                                                          const TimeRange& range, std::int64_t closedBeforeUnixMs);
 
 // Reporters whose names and phones were blanked, per regency (the audit log's distribution key).
 struct ErasedIdentities {

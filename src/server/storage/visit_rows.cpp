@@ -25,11 +25,12 @@ std::optional<std::string> findVisitByKey(Connection& connection, const std::str
   return rows[0].text(0);
 }
 
-std::vector<StoredVisit> visitsOf(Connection& connection, const std::string& officerNrp, std::size_t limit) {
+namespace {
+
+// Rows of visit_id, regency_code, record.
+std::vector<StoredVisit> decodeVisits(const std::vector<Row>& rows) {
   std::vector<StoredVisit> visits;
-  for (const Row& row : connection.query(
-           "SELECT visit_id, regency_code, record FROM visits WHERE officer_nrp = $1 ORDER BY visited_at DESC LIMIT $2",
-           {officerNrp, static_cast<std::int64_t>(limit)})) {
+  for (const Row& row : rows) {
     auto decoded = wire::decodeVisitJson(row.text(2));
     if (auto* error = std::get_if<wire::ParseError>(&decoded)) {
       throw DatabaseError(DatabaseErrorKind::Other, "a stored visit cannot be read back: " + error->message);
@@ -39,8 +40,27 @@ std::vector<StoredVisit> visitsOf(Connection& connection, const std::string& off
   return visits;
 }
 
+}  // namespace
+
+std::vector<StoredVisit> visitsOf(Connection& connection, const std::string& officerNrp, std::size_t limit) {
+  return decodeVisits(connection.query(
+      "SELECT visit_id, regency_code, record FROM visits WHERE officer_nrp = $1 ORDER BY visited_at DESC LIMIT $2",
+      {officerNrp, static_cast<std::int64_t>(limit)}));
+}
+
+std::vector<StoredVisit> visitsInArea(Connection& connection, const std::string& area, const TimeRange& range,
+                                      std::size_t limit) {
+  return decodeVisits(connection.query(
+      "SELECT v.visit_id, v.regency_code, v.record FROM visits v WHERE v.visited_at >= $1 AND v.visited_at < $2 AND "
+      "(v.regency_code = $3 OR v.regency_code LIKE $4 OR "
+      "EXISTS (SELECT 1 FROM village_officers w WHERE w.nrp = v.officer_nrp AND w.village_code LIKE $4)) "
+      "ORDER BY v.visited_at, v.visit_id LIMIT $5",
+      {range.fromUnixMs, range.toUnixMs, area, area.empty() ? std::string("%") : area + ".%",
+       static_cast<std::int64_t>(limit)}));
+}
+
 std::vector<stats::VisitEntry> visitTimes(Connection& connection, const std::vector<OfficerInArea>& officers,
-                                  std::int64_t fromUnixMs, std::int64_t toUnixMs) {
+                                        std::int64_t fromUnixMs, std::int64_t toUnixMs) {
   // Visits are stored under the visiting officer's regency: one query per regency the officers belong to.
   std::set<std::string> regencies;
   std::set<std::string> wanted;

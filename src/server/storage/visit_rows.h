@@ -30,6 +30,11 @@ std::vector<StoredVisit> visitsOf(Connection& connection, const std::string& off
 
 // When each of `officers` visited within [fromUnixMs, toUnixMs), for statistics.
 std::vector<stats::VisitEntry> visitTimes(Connection& connection, const std::vector<OfficerInArea>& officers,
-                                  std::int64_t fromUnixMs, std::int64_t toUnixMs);
+                                        std::int64_t fromUnixMs, std::int64_t toUnixMs);
+
+// Visits in [from, to) by officers whose regency lies in `area` or who hold a village in it ('' = all),
+// oldest first, at most `limit`.
+std::vector<StoredVisit> visitsInArea(Connection& connection, const std::string& area, const TimeRange& range,
+                                      std::size_t limit);
 
 }  // namespace bhabin::server::storage
