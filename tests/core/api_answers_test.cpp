@@ -156,9 +156,9 @@ TEST(PublicReportAnswer, UnknownStatusActionCategoryOrRoleCodesAreErrorsNamingMe
     std::string from, to, member, value;
   };
   const Case cases[] = {
-      {R"("status":"received")", R"("status":"closed")", "status", "closed"},
+      {R"("status":"received")", R"("status":"archived")", "status", "archived"},
       {R"("category":"traffic_accident")", R"("category":"pickpocketing")", "category", "pickpocketing"},
-      {R"("action":"receive")", R"("action":"escalate")", "action", "escalate"},
+      {R"("action":"receive")", R"("action":"forward")", "action", "forward"},
       {R"("status":"submitted")", R"("status":"Submitted")", "status", "Submitted"},
       {R"("actorRole":"officer")", R"("actorRole":"admin")", "actorRole", "admin"},
       {R"("category":"traffic_accident")", R"("category":"")", "category", ""},
@@ -426,7 +426,7 @@ TEST(StaffReportDecoding, DecodesTheReportItsOfficerReportersAndAllowedMoves) {
 }
 
 TEST(StaffReportDecoding, AnUnknownAllowedMoveIsAnErrorNamingTheMember) {
-  const std::string message = errorOf(decodeStaffReport(replaced(staffReportJson(), R"("hand_over")", R"("escalate")")));
+  const std::string message = errorOf(decodeStaffReport(replaced(staffReportJson(), R"("hand_over")", R"("forward")")));
   EXPECT_NE(message.find("\"allowedMoves\""), std::string::npos) << message;
   EXPECT_NE(errorOf(decodeStaffReport(replaced(staffReportJson(), R"("hand_over")", "3"))).find("\"allowedMoves\""),
             std::string::npos);
