@@ -29,11 +29,6 @@ constexpr std::int64_t kDay = 24 * kHour;
 // A staff view up to its reporters: the report's record with its timeline, and its change number.
 std::string reportPart(const std::string& staffView) { return staffView.substr(0, staffView.find(",\"assignedOfficer\"")); }
 
-struct Filed {
-  std::string code;
-  std::string secret;
-};
-
 class RetentionPurge : public ::testing::TestWithParam<Dialect> {
  protected:
   void start(service::BackendSettings settings = {}) {
@@ -42,20 +37,7 @@ class RetentionPurge : public ::testing::TestWithParam<Dialect> {
     citizen_ = std::make_unique<ApiClient>(server_->port());
   }
 
-  static std::size_t onDutyOfficer() {
-    const auto& officers = brebesDemo().officers;
-    for (std::size_t i = 0; i < officers.size(); ++i) {
-      if (officers[i].onDuty) return i;
-    }
-    return 0;
-  }
-
-  Filed fileReport() {
-    const geo::LatLon at = brebesDemo().villages.at(onDutyOfficer()).position;
-    const Reply created = citizen_->post("/api/v1/reports", reportForm(at.latDeg, at.lonDeg, server_->clock().now()), newKey());
-    EXPECT_EQ(created.status, 201) << created.body;
-    return {created.text("/trackingCode"), created.text("/secret")};
-  }
+  FiledReport fileReport() { return fileReportForOnDutyOfficer(*citizen_, *server_); }
 
   void joinAsBudi(const std::string& code) {
     const Reply joined = citizen_->post("/api/v1/reports/" + code + "/reporters",
@@ -71,7 +53,7 @@ class RetentionPurge : public ::testing::TestWithParam<Dialect> {
   }
 
   void moveAsOfficer(const std::string& code, const std::vector<std::string>& moves) {
-    ApiClient officer = staff(brebesDemo().officers[onDutyOfficer()].nrp);
+    ApiClient officer = staff(brebesDemo().officers[onDutyDemoOfficer()].nrp);
     for (const std::string& body : moves) {
       const Reply moved = officer.post("/api/v1/reports/" + code + "/moves", body, newKey());
       EXPECT_EQ(moved.status, 200) << moved.body;
@@ -108,12 +90,12 @@ class RetentionPurge : public ::testing::TestWithParam<Dialect> {
 TEST_P(RetentionPurge, ErasesOnlyReportsClosedLongerThanTheRetention) {
   BHABIN_SKIP_POSTGRES_IF_ASKED(GetParam());
   start();  // the default retention: 365 days
-  const Filed oldClosed = fileReport();
+  const FiledReport oldClosed = fileReport();
   joinAsBudi(oldClosed.code);
   resolve(oldClosed.code);
-  const Filed oldOpen = fileReport();
+  const FiledReport oldOpen = fileReport();
   server_->clock().advance(200 * kDay);
-  const Filed recentClosed = fileReport();
+  const FiledReport recentClosed = fileReport();
   reject(recentClosed.code);
   server_->clock().advance(165 * kDay + kHour);  // oldClosed: closed 365 days and 1 hour ago
 
@@ -168,7 +150,7 @@ TEST_P(RetentionPurge, TheServerPurgesOnItsOwnEveryPeriod) {
   settings.reporterIdentityRetentionMs = 30 * kDay;
   settings.retentionPurgeEveryMs = 20;
   start(settings);
-  const Filed report = fileReport();
+  const FiledReport report = fileReport();
   reject(report.code);
   const std::string query = "SELECT name FROM report_reporters";
   std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -1,13 +1,17 @@
 // Supervisors' views of their area (Polsek: a district, Polres: a regency, Polda: a province): the officers
-// with their duty, position and load, and reports counted by status and category. Reports themselves come
+// with their duty, position, load and how citizens answered their resolved reports, and reports counted by
+// status and category. Reports themselves come
 // from the worklist and pull endpoints, which scope supervisors to their area.
 #include <httplib.h>
+
+#include <map>
 
 #include "server/api/api_error.h"
 #include "server/http/api_handler.h"
 #include "server/http/api_routes.h"
 #include "server/json/json_writer.h"
 #include "server/storage/officer_rows.h"
+#include "server/storage/outcome_rows.h"
 
 namespace bhabin::server::http {
 
@@ -19,10 +23,27 @@ service::Principal supervisorOf(Call& call, ApiServices& services) {
   return principal;
 }
 
+// Members of an officer's entry: "confirmed", "reopened", "autoClosed", "ratings" and "ratingAverage" (null
+// without ratings).
+void writeOutcomes(json::JsonWriter& out, const storage::OfficerOutcomes& outcomes) {
+  out.member("confirmed", outcomes.confirmed)
+      .member("reopened", outcomes.reopened)
+      .member("autoClosed", outcomes.autoClosed)
+      .member("ratings", outcomes.rated);
+  if (outcomes.rated > 0) {
+    out.member("ratingAverage", static_cast<double>(outcomes.ratingSum) / static_cast<double>(outcomes.rated));
+  } else {
+    out.key("ratingAverage").null();
+  }
+}
+
 void areaOfficers(Call& call, ApiServices& services) {
   const auto principal = supervisorOf(call, services);
-  const auto officers = storage::inTransaction(services.backend.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
-    return storage::officersInArea(c, principal.account.areaCode);
+  std::vector<storage::OfficerInArea> officers;
+  std::map<std::string, storage::OfficerOutcomes> outcomes;
+  storage::inTransaction(services.backend.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
+    officers = storage::officersInArea(c, principal.account.areaCode);
+    for (auto& outcome : storage::outcomesInArea(c, principal.account.areaCode)) outcomes[outcome.nrp] = outcome;
   });
   json::JsonWriter out;
   out.beginObject().member("areaCode", principal.account.areaCode).key("officers").beginArray();
@@ -35,6 +56,7 @@ void areaOfficers(Call& call, ApiServices& services) {
         .member("openReports", std::int64_t{officer.state.openReports})
         .member("positionAtUnixMs", officer.state.positionAtUnixMs);
     out.key("position").beginObject().member("latDeg", officer.state.position.latDeg).member("lonDeg", officer.state.position.lonDeg).endObject();
+    writeOutcomes(out, outcomes[officer.nrp]);
     out.endObject();
   }
   out.endArray().endObject();

@@ -97,6 +97,14 @@ std::vector<StoredReport> openReportsInBox(Connection& connection, const NearbyF
        static_cast<std::int64_t>(filter.limit)}));
 }
 
+std::vector<StoredReport> reportsToSweep(Connection& connection, const SweepFilter& filter) {
+  return reportsFromRows(connection.query(
+      "SELECT " + std::string(kStoredReportColumns) + " FROM reports WHERE tracking_code > $1 AND ((status IN " +
+          std::string(kOpenStatuses) + " AND created_at < $2) OR (status = 'resolved' AND updated_at < $3)) " +
+          "ORDER BY tracking_code LIMIT $4",
+      {filter.afterCode, filter.openFiledBefore, filter.resolvedBefore, static_cast<std::int64_t>(filter.limit)}));
+}
+
 void insertReporter(Connection& connection, const std::string& trackingCode, const ReporterRow& reporter) {
   const std::string regency = regencyOfTrackingCode(trackingCode);
   connection.query(
@@ -117,12 +125,13 @@ std::vector<ReporterRow> reportersOf(Connection& connection, const std::string& 
 }
 
 std::vector<ErasedIdentities> eraseReporterIdentities(Connection& connection, std::int64_t closedBeforeUnixMs) {
-  // A closed report's updated_at is when it was closed: no move but reopen is legal after resolve or reject.
+  // A finished report's updated_at is when it finished: only reopen (and, after resolve, the citizen's confirm
+  // or the server's auto_close, which finish it again) can change it afterwards.
   const auto rows = connection.query(
       "UPDATE report_reporters SET name = '', phone = '' "
       "WHERE (name <> '' OR phone <> '') AND EXISTS (SELECT 1 FROM reports r "
       "WHERE r.regency_code = report_reporters.regency_code AND r.tracking_code = report_reporters.tracking_code "
-      "AND r.status IN ('resolved', 'rejected') AND r.updated_at < $1) "
+      "AND r.status IN ('resolved', 'rejected', 'closed') AND r.updated_at < $1) "
       "RETURNING regency_code, tracking_code",
       {closedBeforeUnixMs});
   std::map<std::string, std::pair<std::set<std::string>, std::int64_t>> byRegency;
