@@ -86,6 +86,24 @@ TEST(PublicReportAnswer, DecodesEveryMemberTheServerWrites) {
   EXPECT_EQ(view.timeline[1].note, "");
 }
 
+// What a resolved report adds: until when the citizen may answer, and a confirm event's rating. Checked once
+// that this bites: with the rating left out of the decoded event, it fails.
+TEST(PublicReportAnswer, DecodesTheConfirmationWindowAndRatings) {
+  EXPECT_FALSE(valueOf(decodePublicReport(publicReportJson())).confirmBeforeUnixMs) << "absent: no window";
+  const std::string rated = replaced(replaced(publicReportJson(), R"("actorRole":"officer","note":"")",
+                                              R"("actorRole":"officer","note":"","rating":4)"),
+                                     R"("status":"received","createdAtUnixMs")",
+                                     R"("status":"received","confirmBeforeUnixMs":1714791660000,"createdAtUnixMs")");
+  const auto decoded = decodePublicReport(rated);
+  const PublicReportView& view = valueOf(decoded);
+  EXPECT_EQ(view.confirmBeforeUnixMs, 1714791660000);
+  EXPECT_EQ(view.timeline[1].rating, 4u);
+  EXPECT_EQ(view.timeline[0].rating, 0u);
+  EXPECT_NE(errorOf(decodePublicReport(replaced(rated, R"("rating":4)", R"("rating":6)"))).find("rating"), std::string::npos);
+  EXPECT_NE(errorOf(decodePublicReport(replaced(rated, "1714791660000", R"("soon")"))).find("confirmBeforeUnixMs"),
+            std::string::npos);
+}
+
 TEST(PublicReportAnswer, ANullAssignedOfficerMeansNobodyIsAssigned) {
   const std::string json = replaced(publicReportJson(),
                                     R"({"nrp":"85010001","name":"Bripka Joko Santoso","phone":"+6281234567890","regencyCode":"33.29"})",
@@ -423,6 +441,22 @@ TEST(StaffReportDecoding, DecodesTheReportItsOfficerReportersAndAllowedMoves) {
   const std::vector<report::Action> moves{report::Action::Start, report::Action::Reject, report::Action::HandOver,
                                           report::Action::Note};
   EXPECT_EQ(view.allowedMoves, moves);
+}
+
+// Checked once that this bites: with "deadlines" not read, it fails.
+TEST(StaffReportDecoding, DecodesTheRunningDeadlinesWhenTheServerSendsThem) {
+  EXPECT_TRUE(valueOf(decodeStaffReport(staffReportJson())).deadlines.empty()) << "an older server sends none";
+  const std::string late = replaced(staffReportJson(), R"("allowedMoves")",
+                                    R"("deadlines":[{"kind":"resolve","dueAtUnixMs":1714791600000,"lateByMs":5400000,)"
+                                    R"("escalated":true}],"allowedMoves")");
+  const auto decoded = decodeStaffReport(late);
+  const StaffReportView& view = valueOf(decoded);
+  ASSERT_EQ(view.deadlines.size(), 1u);
+  EXPECT_EQ(view.deadlines[0].kind, report::DeadlineKind::Resolve);
+  EXPECT_EQ(view.deadlines[0].dueAtUnixMs, 1714791600000);
+  EXPECT_EQ(view.deadlines[0].lateByMs, 5400000);
+  EXPECT_TRUE(view.deadlines[0].escalated);
+  EXPECT_NE(errorOf(decodeStaffReport(replaced(late, R"("resolve")", R"("respond")"))).find("\"kind\""), std::string::npos);
 }
 
 TEST(StaffReportDecoding, AnUnknownAllowedMoveIsAnErrorNamingTheMember) {
