@@ -48,6 +48,13 @@ bool setLogLevel(std::string& field, const std::string& value) {
   return true;
 }
 
+bool setDeadlines(report::DeadlinePolicies& field, const std::string& value) {
+  report::DeadlinePolicies policies = field;
+  if (report::applyDeadlineSettings(value, policies)) return false;
+  field = std::move(policies);
+  return true;
+}
+
 const std::vector<Option>& options() {
   static const std::vector<Option> all = {
       {"--host", "BHABIN_HOST", "address to listen on (default 127.0.0.1)",
@@ -90,6 +97,16 @@ const std::vector<Option>& options() {
       {"--retention-days", "BHABIN_RETENTION_DAYS",
        "days a resolved or rejected report keeps its reporters' names and phones, 1-36500 (default 365)",
        [](ServerConfig& c, const std::string& v) { return setCount(c.retentionDays, v, 1, 36500); }},
+      {"--confirm-window-hours", "BHABIN_CONFIRM_WINDOW_HOURS",
+       "hours a citizen may confirm or reopen a resolved report before it closes by itself, 1-8760 (default 72)",
+       [](ServerConfig& c, const std::string& v) { return setCount(c.confirmWindowHours, v, 1, 8760); }},
+      {"--deadline-sweep-minutes", "BHABIN_DEADLINE_SWEEP_MINUTES",
+       "minutes between this server's runs of escalation and auto-close, 0-1440 (default 5; 0 = leave them to other servers)",
+       [](ServerConfig& c, const std::string& v) { return setCount(c.deadlineSweepMinutes, v, 0, 1440); }},
+      {"--deadlines", "BHABIN_DEADLINES",
+       "deadlines per category, e.g. \"default:receive=1h,resolve=3d,escalate=1h;crime:receive=30m;"
+       "environment:resolve=5d,working_days\" (durations in m, h or d; see README)",
+       [](ServerConfig& c, const std::string& v) { return setDeadlines(c.deadlines, v); }},
   };
   return all;
 }

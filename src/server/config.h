@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/report/deadlines.h"
+
 namespace bhabin::server {
 
 struct ServerConfig {
@@ -27,6 +29,9 @@ struct ServerConfig {
   int maxWaiting = 64;             // BHABIN_MAX_WAITING: connections that may wait for a thread; more get 503
   int anonymousWritesPer10Min = 30;  // BHABIN_WRITE_LIMIT: report creations, joins and uploads per client address
   int retentionDays = 365;         // BHABIN_RETENTION_DAYS: closed reports keep their reporters' names and phones this long
+  int confirmWindowHours = 72;     // BHABIN_CONFIRM_WINDOW_HOURS: a citizen may confirm or reopen a resolved report this long
+  int deadlineSweepMinutes = 5;    // BHABIN_DEADLINE_SWEEP_MINUTES: how often to escalate and auto-close; 0 = never here
+  report::DeadlinePolicies deadlines;  // BHABIN_DEADLINES: "CATEGORY:receive=1h,resolve=3d,escalate=1h,working_days;..."
 };
 
 struct ConfigResult {

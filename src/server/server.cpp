@@ -26,6 +26,7 @@
 #include "server/service/imports.h"
 #include "server/service/officer_work.h"
 #include "server/service/reports.h"
+#include "server/service/deadline_sweep.h"
 #include "server/service/retention.h"
 #include "server/service/roster_admin.h"
 #include "server/storage/open_database.h"
@@ -140,6 +141,18 @@ void purgeReporterIdentities(service::Retention& retention, const ServerConfig& 
   }
 }
 
+void sweepDeadlines(service::DeadlineSweep& sweep, const ServerConfig& config) {
+  try {
+    const service::SweepCounts swept = sweep.run();
+    if (swept.escalated + swept.closed > 0 && (config.logLevel == "info" || config.logLevel == "debug")) {
+      std::clog << "bhabin-server: escalated " << swept.escalated << " late deadline(s), closed " << swept.closed
+                << " report(s) after the confirmation window\n";
+    }
+  } catch (const std::exception& error) {
+    std::clog << "bhabin-server: deadline sweep failed, retrying in the next period: " << error.what() << '\n';
+  }
+}
+
 }  // namespace
 
 struct Server::Parts {
@@ -154,7 +167,9 @@ struct Server::Parts {
   std::unique_ptr<service::Exports> exports;
   std::unique_ptr<http::ApiServices> services;
   std::unique_ptr<service::Retention> retention;
-  std::unique_ptr<PeriodicTask> retentionSchedule;  // last: stopped before anything it uses goes away
+  std::unique_ptr<service::DeadlineSweep> deadlineSweep;
+  std::unique_ptr<PeriodicTask> retentionSchedule;  // last two: stopped before anything they use goes away
+  std::unique_ptr<PeriodicTask> deadlineSchedule;
 };
 
 Server::Server(ServerConfig config, ServerOptions options)
@@ -173,6 +188,9 @@ Server::Server(ServerConfig config, ServerOptions options)
   seedDemoOnFirstStart(config_, *parts.pool, parts.areas->catalog, options);
   options.settings.anonymousWritesPerAddress.maxHits = config_.anonymousWritesPer10Min;
   options.settings.reporterIdentityRetentionMs = std::int64_t{config_.retentionDays} * 24 * 60 * 60 * 1000;
+  options.settings.confirmWindowMs = std::int64_t{config_.confirmWindowHours} * 60 * 60 * 1000;
+  options.settings.deadlines = config_.deadlines;
+  options.settings.deadlineSweepEveryMs = std::int64_t{config_.deadlineSweepMinutes} * 60 * 1000;
   parts.backend = std::make_unique<service::Backend>(*parts.pool, options.settings, options.clock);
   parts.accounts = std::make_unique<service::Accounts>(*parts.backend);
   parts.reports = std::make_unique<service::Reports>(*parts.backend);
@@ -187,6 +205,12 @@ Server::Server(ServerConfig config, ServerOptions options)
   parts.retentionSchedule = std::make_unique<PeriodicTask>(
       parts.backend->settings().retentionPurgeEveryMs,
       [&retention = *parts.retention, &config = config_] { purgeReporterIdentities(retention, config); });
+  parts.deadlineSweep = std::make_unique<service::DeadlineSweep>(*parts.backend);
+  if (config_.deadlineSweepMinutes > 0) {
+    parts.deadlineSchedule = std::make_unique<PeriodicTask>(
+        parts.backend->settings().deadlineSweepEveryMs,
+        [&sweep = *parts.deadlineSweep, &config = config_] { sweepDeadlines(sweep, config); });
+  }
 
   http::registerStaticRoutes(*http_, config_);
   http::registerApiRoutes(*http_, config_, *parts.services);

@@ -98,22 +98,55 @@ void CitizenReports::track(const std::string& typedCode, const std::string& secr
   request.path = "/api/v1/track/" + *code;
   request.headers["X-Report-Secret"] = secret;
   platform_.send(request, [this, code = *code](const HttpResponse& response) {
+    if (keepPublicView(code, response)) return;
     TrackResult& result = results_[code];
-    result.fetchedAtUnixMs = platform_.nowUnixMs();
-    if (response.status == 200) {
-      auto decoded = wire::decodePublicReport(response.body);
-      if (auto* view = std::get_if<wire::PublicReportView>(&decoded)) {
-        result.report = std::move(*view);
-        result.state = TrackResult::State::Found;
-        return;
-      }
-      result.problem = std::get<wire::ParseError>(decoded).message;
-      result.state = TrackResult::State::Failed;
-      return;
-    }
     result.problem = problemOf(response);
     // A failed refresh keeps the last report shown, with its age.
     result.state = response.status == 404 ? TrackResult::State::NotFound : TrackResult::State::Failed;
+  });
+}
+
+bool CitizenReports::keepPublicView(const std::string& code, const HttpResponse& response) {
+  TrackResult& result = results_[code];
+  result.fetchedAtUnixMs = platform_.nowUnixMs();
+  if (response.status != 200) return false;
+  auto decoded = wire::decodePublicReport(response.body);
+  if (auto* view = std::get_if<wire::PublicReportView>(&decoded)) {
+    result.report = std::move(*view);
+    result.state = TrackResult::State::Found;
+    result.problem.clear();
+  } else {
+    result.problem = std::get<wire::ParseError>(decoded).message;
+    result.state = TrackResult::State::Failed;
+  }
+  return true;
+}
+
+void CitizenReports::confirm(const std::string& code, const std::string& secret, std::uint32_t rating) {
+  answer(code, secret, "confirm", wire::encodeConfirmRequest(rating));
+}
+
+void CitizenReports::reopen(const std::string& code, const std::string& secret, const std::string& reason) {
+  answer(code, secret, "reopen", wire::encodeReopenRequest(reason));
+}
+
+void CitizenReports::answer(const std::string& code, const std::string& secret, const char* what, std::string body) {
+  TrackResult& result = results_[code];
+  if (result.answering) return;
+  result.answering = true;
+  result.answerFailed = false;
+  HttpRequest request;
+  request.method = "POST";
+  request.path = "/api/v1/track/" + code + "/" + what;
+  request.headers["X-Report-Secret"] = secret;
+  request.headers["Idempotency-Key"] = sync::makeIdempotencyKey(randomArray<sync::kIdempotencyKeyBytes>(platform_));
+  request.headers["Content-Type"] = "application/json";
+  request.body = std::move(body);
+  platform_.send(request, [this, code](const HttpResponse& response) {
+    TrackResult& answered = results_[code];
+    answered.answering = false;
+    answered.answerFailed = !keepPublicView(code, response);
+    answered.answerProblem = answered.answerFailed ? problemOf(response) : std::string();
   });
 }
 

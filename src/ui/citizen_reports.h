@@ -22,6 +22,9 @@ struct TrackResult {
   std::optional<wire::PublicReportView> report;
   std::string problem;  // the server's message, or empty for "no network"
   std::int64_t fetchedAtUnixMs = 0;
+  bool answering = false;      // a confirm or reopen is on its way
+  bool answerFailed = false;   // the last confirm or reopen did not go through
+  std::string answerProblem;   // the server's reason then, or empty for "no network"
 };
 
 class CitizenReports {
@@ -51,12 +54,19 @@ class CitizenReports {
   // Looks a report up; the answer arrives in trackResult(code). `typedCode` as the person typed it.
   void track(const std::string& typedCode, const std::string& secret);
   const TrackResult* trackResult(const std::string& code) const;
+  // The citizen's answer to a resolved report, with its code and secret: confirm (rating 1-5, or 0 for none)
+  // or reopen (with a reason). The report as the server then has it arrives in trackResult(code).
+  void confirm(const std::string& code, const std::string& secret, std::uint32_t rating);
+  void reopen(const std::string& code, const std::string& secret, const std::string& reason);
 
   const std::vector<wire::TrackedReport>& tracked() const { return tracked_; }
   const wire::TrackedReport* trackedReport(const std::string& code) const;
 
  private:
   void persist();
+  void answer(const std::string& code, const std::string& secret, const char* what, std::string body);
+  // Keeps a public view the server answered in the code's result; false when the answer was not one.
+  bool keepPublicView(const std::string& code, const HttpResponse& response);
   sync::Change citizenChange(sync::ChangeKind kind, const std::string& trackingCode, std::int64_t nowUnixMs);
 
   Platform& platform_;

@@ -116,6 +116,8 @@ void DashboardPanel::drawHeadline(const i18n::Catalog& texts, const wire::AreaDa
   };
   wait("dashboard.to_received", view.submittedToReceived, "dashboard.to_received");
   wait("dashboard.to_resolved", view.submittedToResolved, "dashboard.to_resolved");
+  ImGui::Text("%s: %lld", texts.text("dashboard.escalated"), static_cast<long long>(view.escalatedInPeriod));
+  tag("dashboard.escalated");
 }
 
 void DashboardPanel::drawStatusBars(const i18n::Catalog& texts, const wire::AreaDashboardView& view) {
@@ -168,12 +170,13 @@ void DashboardPanel::drawOfficers(const i18n::Catalog& texts, const wire::AreaDa
   });
   if (rows.size() > kOfficerRowsShown) rows.resize(kOfficerRowsShown);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("dashboard_officers", 5, flags)) return;
+  if (!ImGui::BeginTable("dashboard_officers", 6, flags)) return;
   ImGui::TableSetupColumn(texts.text("dashboard.col_officer"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn(texts.text("dashboard.col_open"));
   ImGui::TableSetupColumn(texts.text("dashboard.col_resolved"));
   ImGui::TableSetupColumn(texts.text("dashboard.col_wait"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn(texts.text("dashboard.col_visits"));
+  ImGui::TableSetupColumn(texts.text("dashboard.col_rating"));
   ImGui::TableHeadersRow();
   for (const auto* row : rows) {
     ImGui::TableNextRow();
@@ -188,6 +191,13 @@ void DashboardPanel::drawOfficers(const i18n::Catalog& texts, const wire::AreaDa
     ImGui::TextUnformatted(row->figures.toReceive.count == 0 ? "–" : formatDuration(row->figures.toReceive.medianMs, texts).c_str());
     ImGui::TableNextColumn();
     ImGui::Text("%lld", static_cast<long long>(row->figures.visitsInPeriod));
+    ImGui::TableNextColumn();
+    if (row->figures.ratingCount == 0) {
+      ImGui::TextUnformatted("–");
+    } else {
+      ImGui::Text("%.1f (%lld)", static_cast<double>(row->figures.ratingSum) / static_cast<double>(row->figures.ratingCount),
+                  static_cast<long long>(row->figures.ratingCount));
+    }
   }
   ImGui::EndTable();
 }

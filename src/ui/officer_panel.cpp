@@ -3,10 +3,36 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "ui/widget_tags.h"
 #include "ui/widgets.h"
 
 namespace bhabin::ui {
+
+namespace {
+
+// "  TERLAMBAT" on a worklist line when any deadline of the report has passed.
+std::string lateMark(const wire::StaffReportView& item, const i18n::Catalog& texts) {
+  const bool late = std::any_of(item.deadlines.begin(), item.deadlines.end(),
+                                [](const wire::DeadlineView& deadline) { return deadline.lateByMs > 0; });
+  return late ? std::string("  ") + texts.text("deadline.late") : std::string();
+}
+
+// Each running deadline: what must happen by when, and whether it is late (and the supervisor told).
+void drawDeadlines(const wire::StaffReportView& opened, const i18n::Catalog& texts, Platform& platform) {
+  for (const wire::DeadlineView& deadline : opened.deadlines) {
+    const char* what = texts.text(deadline.kind == report::DeadlineKind::Receive ? "deadline.receive" : "deadline.resolve");
+    const std::string due = std::string(what) + " " + formatLocalTime(deadline.dueAtUnixMs, platform.utcOffsetMinutes());
+    if (deadline.lateByMs == 0) {
+      hintText(due);
+      continue;
+    }
+    errorText(due + "  " + texts.text(deadline.escalated ? "deadline.escalated" : "deadline.late"));
+  }
+}
+
+}  // namespace
 
 void OfficerPanel::draw(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk) {
   if (!desk.session()) {
@@ -149,7 +175,8 @@ void OfficerPanel::drawWorklist(const i18n::Catalog& texts, i18n::Language langu
     const report::ReportDetails& details = item.report.details();
     const std::string waiting = desk.waitingMoves(details.trackingCode) > 0 ? std::string("  ") + texts.text("sent.waiting") : "";
     const std::string label = std::string(statusLabel(item.report.status(), texts)) + " - " +
-                              std::string(report::categoryLabel(details.category, language)) + waiting + "\n" + details.title + "\n" +
+                              std::string(report::categoryLabel(details.category, language)) + waiting +
+                              lateMark(item, texts) + "\n" + details.title + "\n" +
                               formatLocalTime(item.report.timeline().front().atUnixMs, platform.utcOffsetMinutes()) + "##" +
                               details.trackingCode;
     if (ImGui::Selectable(label.c_str())) {
@@ -184,6 +211,7 @@ void OfficerPanel::drawOpened(const i18n::Catalog& texts, i18n::Language languag
     platform.openExternal("/api/v1/photos/" + details.photoRef);
   }
   if (desk.waitingMoves(details.trackingCode) > 0) hintText(texts.text("sent.waiting"));
+  drawDeadlines(opened, texts, platform);
 
   ImGui::Separator();
   ImGui::TextUnformatted(texts.text("report.reporters"));

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "core/text/utf8.h"
 #include "ui/widget_tags.h"
 #include "ui/widgets.h"
 
@@ -98,6 +99,7 @@ void TrackPanel::drawReport(const i18n::Catalog& texts, i18n::Language language,
   tag("track.status");
   hintText(std::string(report::categoryLabel(view.category, language)));
   if (view.assignedOfficer) ImGui::TextWrapped("%s: %s", texts.text("track.officer"), view.assignedOfficer->name.c_str());
+  drawAnswer(texts, platform, reports, *result);
   ImGui::Separator();
   ImGui::TextUnformatted(texts.text("track.timeline"));
   for (std::size_t i = 0; i < view.timeline.size(); ++i) {
@@ -110,7 +112,42 @@ void TrackPanel::drawReport(const i18n::Catalog& texts, i18n::Language language,
       ImGui::TextWrapped("%s", event.note.c_str());
       ImGui::Unindent();
     }
+    if (event.rating > 0) {
+      ImGui::Indent();
+      ImGui::Text("%s: %u/5", texts.text("track.rating"), event.rating);
+      ImGui::Unindent();
+    }
   }
+}
+
+void TrackPanel::drawAnswer(const i18n::Catalog& texts, Platform& platform, CitizenReports& reports,
+                            const TrackResult& result) {
+  const wire::PublicReportView& view = *result.report;
+  const bool open = view.status == report::Status::Resolved && view.confirmBeforeUnixMs &&
+                    platform.nowUnixMs() < *view.confirmBeforeUnixMs;
+  if (!open) return;
+  ImGui::Separator();
+  ImGui::TextWrapped("%s %s", texts.text("track.confirm_until"),
+                     formatLocalTime(*view.confirmBeforeUnixMs, platform.utcOffsetMinutes()).c_str());
+  ImGui::TextUnformatted(texts.text("track.rating"));
+  for (int stars = 1; stars <= 5; ++stars) {
+    if (stars > 1) ImGui::SameLine();
+    ImGui::RadioButton((std::to_string(stars) + "##rating").c_str(), &rating_, stars);
+    tag("track.rating." + std::to_string(stars));
+  }
+  if (button(texts.text("track.confirm"), "track.confirm", true) && !result.answering) {
+    reports.confirm(shownCode_, shownSecret_, static_cast<std::uint32_t>(rating_));
+  }
+  ImGui::TextUnformatted(texts.text("track.reopen_reason"));
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::InputTextMultiline("##reopen_reason", &reopenReason_, ImVec2(-1.0f, ImGui::GetTextLineHeight() * 3));
+  tag("track.reopen_reason");
+  if (reasonMissing_) errorText(texts.text("track.reason_required"));
+  if (button(texts.text("track.reopen"), "track.reopen", true) && !result.answering) {
+    reasonMissing_ = text::trimWhitespace(reopenReason_).empty();
+    if (!reasonMissing_) reports.reopen(shownCode_, shownSecret_, reopenReason_);
+  }
+  if (result.answerFailed) errorText(result.answerProblem.empty() ? texts.text("sync.offline") : result.answerProblem);
 }
 
 }  // namespace bhabin::ui

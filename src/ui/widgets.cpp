@@ -111,6 +111,7 @@ const char* statusLabel(report::Status status, const i18n::Catalog& texts) {
     case report::Status::HandedOver: return texts.text("status.handed_over");
     case report::Status::Resolved: return texts.text("status.resolved");
     case report::Status::Rejected: return texts.text("status.rejected");
+    case report::Status::Closed: return texts.text("status.closed");
   }
   return texts.text("status.submitted");
 }
@@ -125,6 +126,9 @@ const char* actionLabel(report::Action action, const i18n::Catalog& texts) {
     case report::Action::HandOver: return texts.text("action.hand_over");
     case report::Action::Reopen: return texts.text("action.reopen");
     case report::Action::Note: return texts.text("action.note");
+    case report::Action::Confirm: return texts.text("action.confirm");
+    case report::Action::AutoClose: return texts.text("action.auto_close");
+    case report::Action::Escalate: return texts.text("action.escalate");
   }
   return texts.text("action.note");
 }

@@ -86,6 +86,24 @@ TEST(PublicReportAnswer, DecodesEveryMemberTheServerWrites) {
   EXPECT_EQ(view.timeline[1].note, "");
 }
 
+// What a resolved report adds: until when the citizen may answer, and a confirm event's rating. Checked once
+// that this bites: with the rating left out of the decoded event, it fails.
+TEST(PublicReportAnswer, DecodesTheConfirmationWindowAndRatings) {
+  EXPECT_FALSE(valueOf(decodePublicReport(publicReportJson())).confirmBeforeUnixMs) << "absent: no window";
+  const std::string rated = replaced(replaced(publicReportJson(), R"("actorRole":"officer","note":"")",
+                                              R"("actorRole":"officer","note":"","rating":4)"),
+                                     R"("status":"received","createdAtUnixMs")",
+                                     R"("status":"received","confirmBeforeUnixMs":1714791660000,"createdAtUnixMs")");
+  const auto decoded = decodePublicReport(rated);
+  const PublicReportView& view = valueOf(decoded);
+  EXPECT_EQ(view.confirmBeforeUnixMs, 1714791660000);
+  EXPECT_EQ(view.timeline[1].rating, 4u);
+  EXPECT_EQ(view.timeline[0].rating, 0u);
+  EXPECT_NE(errorOf(decodePublicReport(replaced(rated, R"("rating":4)", R"("rating":6)"))).find("rating"), std::string::npos);
+  EXPECT_NE(errorOf(decodePublicReport(replaced(rated, "1714791660000", R"("soon")"))).find("confirmBeforeUnixMs"),
+            std::string::npos);
+}
+
 TEST(PublicReportAnswer, ANullAssignedOfficerMeansNobodyIsAssigned) {
   const std::string json = replaced(publicReportJson(),
                                     R"({"nrp":"85010001","name":"Bripka Joko Santoso","phone":"+6281234567890","regencyCode":"33.29"})",
@@ -156,9 +174,9 @@ TEST(PublicReportAnswer, UnknownStatusActionCategoryOrRoleCodesAreErrorsNamingMe
     std::string from, to, member, value;
   };
   const Case cases[] = {
-      {R"("status":"received")", R"("status":"closed")", "status", "closed"},
+      {R"("status":"received")", R"("status":"archived")", "status", "archived"},
       {R"("category":"traffic_accident")", R"("category":"pickpocketing")", "category", "pickpocketing"},
-      {R"("action":"receive")", R"("action":"escalate")", "action", "escalate"},
+      {R"("action":"receive")", R"("action":"forward")", "action", "forward"},
       {R"("status":"submitted")", R"("status":"Submitted")", "status", "Submitted"},
       {R"("actorRole":"officer")", R"("actorRole":"admin")", "actorRole", "admin"},
       {R"("category":"traffic_accident")", R"("category":"")", "category", ""},
@@ -425,8 +443,24 @@ TEST(StaffReportDecoding, DecodesTheReportItsOfficerReportersAndAllowedMoves) {
   EXPECT_EQ(view.allowedMoves, moves);
 }
 
+// Checked once that this bites: with "deadlines" not read, it fails.
+TEST(StaffReportDecoding, DecodesTheRunningDeadlinesWhenTheServerSendsThem) {
+  EXPECT_TRUE(valueOf(decodeStaffReport(staffReportJson())).deadlines.empty()) << "an older server sends none";
+  const std::string late = replaced(staffReportJson(), R"("allowedMoves")",
+                                    R"("deadlines":[{"kind":"resolve","dueAtUnixMs":1714791600000,"lateByMs":5400000,)"
+                                    R"("escalated":true}],"allowedMoves")");
+  const auto decoded = decodeStaffReport(late);
+  const StaffReportView& view = valueOf(decoded);
+  ASSERT_EQ(view.deadlines.size(), 1u);
+  EXPECT_EQ(view.deadlines[0].kind, report::DeadlineKind::Resolve);
+  EXPECT_EQ(view.deadlines[0].dueAtUnixMs, 1714791600000);
+  EXPECT_EQ(view.deadlines[0].lateByMs, 5400000);
+  EXPECT_TRUE(view.deadlines[0].escalated);
+  EXPECT_NE(errorOf(decodeStaffReport(replaced(late, R"("resolve")", R"("respond")"))).find("\"kind\""), std::string::npos);
+}
+
 TEST(StaffReportDecoding, AnUnknownAllowedMoveIsAnErrorNamingTheMember) {
-  const std::string message = errorOf(decodeStaffReport(replaced(staffReportJson(), R"("hand_over")", R"("escalate")")));
+  const std::string message = errorOf(decodeStaffReport(replaced(staffReportJson(), R"("hand_over")", R"("forward")")));
   EXPECT_NE(message.find("\"allowedMoves\""), std::string::npos) << message;
   EXPECT_NE(errorOf(decodeStaffReport(replaced(staffReportJson(), R"("hand_over")", "3"))).find("\"allowedMoves\""),
             std::string::npos);
@@ -568,12 +602,12 @@ namespace bhabin::wire {
 namespace {
 
 constexpr const char* kDashboard =
-    R"({"areaCode":"33.29","timeZone":"WIB","from":"2026-11-01","to":"2026-11-02","submitted":3,)"
+    R"({"areaCode":"33.29","timeZone":"WIB","from":"2026-11-01","to":"2026-11-02","submitted":3,"escalatedInPeriod":1,)"
     R"("byStatusAndCategory":[{"status":"received","category":"crime","count":2},{"status":"submitted","category":"other","count":1}],)"
     R"("days":[{"date":"2026-11-01","submitted":1,"resolved":0},{"date":"2026-11-02","submitted":2,"resolved":1}],)"
     R"("submittedToReceived":{"count":2,"medianMs":60000,"p90Ms":120000},"submittedToResolved":{"count":0,"medianMs":0,"p90Ms":0},)"
     R"("officers":[{"nrp":"85010001","name":"Bripka Siti","onDuty":true,"openNow":2,"assignedInPeriod":3,"resolvedInPeriod":1,)"
-    R"("visitsInPeriod":4,"toReceive":{"count":2,"medianMs":60000,"p90Ms":120000}}]})";
+    R"("visitsInPeriod":4,"confirmedInPeriod":2,"reopenedByCitizensInPeriod":1,"ratingSum":9,"ratingCount":2,"escalatedInPeriod":1,"toReceive":{"count":2,"medianMs":60000,"p90Ms":120000}}]})";
 
 TEST(AreaDashboardAnswer, DecodesEveryMemberTheServerWrites) {
   const auto decoded = decodeAreaDashboard(kDashboard);
@@ -593,6 +627,9 @@ TEST(AreaDashboardAnswer, DecodesEveryMemberTheServerWrites) {
   EXPECT_TRUE(view.officers[0].onDuty);
   EXPECT_EQ(view.officers[0].figures.visitsInPeriod, 4);
   EXPECT_EQ(view.officers[0].figures.toReceive.medianMs, 60000);
+  EXPECT_EQ(view.officers[0].figures.ratingSum, 9);
+  EXPECT_EQ(view.officers[0].figures.reopenedByCitizensInPeriod, 1);
+  EXPECT_EQ(view.escalatedInPeriod, 1);
 }
 
 TEST(AreaDashboardAnswer, ABadDateOrStatusOrAMissingMemberIsAnErrorNamingIt) {

@@ -152,6 +152,13 @@ TEST(MoveRequest, IsAnObjectOfActionAndNote) {
   EXPECT_EQ(members.at("note"), "Sudah ditangani");
 }
 
+TEST(CitizenAnswerRequest, ConfirmCarriesTheRatingOnlyWhenGivenAndReopenItsReason) {
+  EXPECT_EQ(encodeConfirmRequest(4), R"({"rating":4})");
+  EXPECT_EQ(encodeConfirmRequest(0), "{}");
+  const std::string reason = "Motor \"saya\"\nbelum kembali";
+  EXPECT_EQ(flatOf(encodeReopenRequest(reason)).at("reason"), reason);
+}
+
 TEST(MoveRequest, AHandOverNamesTheNewOfficer) {
   const StringMap members = flatOf(encodeMoveRequest(report::Action::HandOver, "Di luar wilayah saya", "85010002"));
   EXPECT_EQ(members.at("action"), "hand_over");

@@ -39,13 +39,25 @@ Report submitted(std::uint8_t seed, Category category, std::int64_t at, const st
   return StatusMachine::submit(details, citizen(), at, nrp);
 }
 
-void apply(Report& report, Action action, const report::Actor& actor, std::int64_t at, std::string handOverTo = {}) {
+void apply(Report& report, Action action, const report::Actor& actor, std::int64_t at, std::string handOverTo = {},
+           std::string note = {}, std::uint32_t rating = 0) {
   Move move;
   move.action = action;
   move.actor = actor;
   move.atUnixMs = at;
   move.handOverToNrp = std::move(handOverTo);
-  ASSERT_FALSE(StatusMachine::apply(report, move).has_value());
+  move.note = std::move(note);
+  move.rating = rating;
+  const auto refused = StatusMachine::apply(report, move);
+  ASSERT_FALSE(refused.has_value()) << refused->message;
+}
+
+Report resolvedBy(const std::string& nrp, std::uint8_t seed, std::int64_t at) {
+  Report report = submitted(seed, Category::Crime, at, nrp);
+  apply(report, Action::Receive, officer(nrp), at + kHour);
+  apply(report, Action::Start, officer(nrp), at + kHour);
+  apply(report, Action::Resolve, officer(nrp), at + 2 * kHour);
+  return report;
 }
 
 std::vector<Report> fiveReports() {
@@ -149,6 +161,27 @@ TEST(AreaStats, TheSameInstantFallsOnTheLocalDayOfTheAreasZone) {
   EXPECT_EQ(submittedOnNovember2(TimeZone::WIB), 0);
   EXPECT_EQ(submittedOnNovember2(TimeZone::WITA), 1);
   EXPECT_EQ(submittedOnNovember2(TimeZone::WIT), 1);
+}
+
+TEST(AreaStats, CitizensAnswersCountForTheOfficerWhoHeldTheReport) {
+  Report confirmed = resolvedBy(kA, 7, kStart);
+  apply(confirmed, Action::Confirm, citizen(), kStart + 3 * kHour, {}, {}, 4);
+  Report unrated = resolvedBy(kA, 8, kStart);
+  apply(unrated, Action::Confirm, citizen(), kStart + 3 * kHour);
+  Report reopened = resolvedBy(kB, 9, kStart);
+  apply(reopened, Action::Reopen, citizen(), kStart + 3 * kHour, {}, "Motor belum kembali");
+  Report confirmedLater = resolvedBy(kB, 10, kStart);
+  apply(confirmedLater, Action::Confirm, citizen(), kStart + 72 * kHour, {}, {}, 1);  // after the period
+  const AreaStats stats = computeAreaStats({confirmed, unrated, reopened, confirmedLater}, {}, {kA, kB}, kNovember1To3);
+  const OfficerRow& a = stats.officers[0];
+  const OfficerRow& b = stats.officers[1];
+  EXPECT_EQ(a.confirmedInPeriod, 2);
+  EXPECT_EQ(a.ratingCount, 1);
+  EXPECT_EQ(a.ratingSum, 4);
+  EXPECT_EQ(a.reopenedByCitizensInPeriod, 0);
+  EXPECT_EQ(b.confirmedInPeriod, 0);
+  EXPECT_EQ(b.reopenedByCitizensInPeriod, 1);
+  EXPECT_EQ(b.openNow, 1) << "reopened: back with the officer";
 }
 
 TEST(SummarizeDurations, UsesNearestRanks) {

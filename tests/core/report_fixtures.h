@@ -44,6 +44,7 @@ inline report::ReportDetails validDetails(std::uint8_t seed = 1) {
 inline report::Actor citizen() { return {report::Role::Citizen, ""}; }
 inline report::Actor officer(std::string nrp = "85010001") { return {report::Role::Officer, std::move(nrp)}; }
 inline report::Actor supervisor() { return {report::Role::Supervisor, "75020002"}; }
+inline report::Actor server() { return {report::Role::System, ""}; }
 
 // A queued new report whose key and details follow `seed`.
 inline sync::Change submitChange(std::uint8_t seed) {

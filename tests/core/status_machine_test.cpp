@@ -11,6 +11,7 @@ namespace {
 
 using testing::citizen;
 using testing::officer;
+using testing::server;
 using testing::supervisor;
 
 constexpr std::int64_t kT0 = testing::kNowUnixMs;
@@ -156,6 +157,96 @@ TEST(StatusMachine, EveryStatusActionPairFollowsTheTable) {
   ASSERT_FALSE(StatusMachine::apply(report, move(Action::Resolve, officer("85010003"), kT0)));
   EXPECT_EQ(StatusMachine::allowedMoves(report, supervisor()), std::vector<Action>{Action::Reopen});
   EXPECT_EQ(report.timeline().size(), 7u);
+}
+
+Report resolvedReport() {
+  Report report = newReport();
+  EXPECT_FALSE(StatusMachine::apply(report, move(Action::Receive, officer(), kT0 + 1)));
+  EXPECT_FALSE(StatusMachine::apply(report, move(Action::Start, officer(), kT0 + 2)));
+  EXPECT_FALSE(StatusMachine::apply(report, move(Action::Resolve, officer(), kT0 + 3)));
+  return report;
+}
+
+Move confirm(std::uint32_t rating, std::int64_t at = kT0 + 10) {
+  Move confirmation = move(Action::Confirm, citizen(), at);
+  confirmation.rating = rating;
+  return confirmation;
+}
+
+// Checked once that these bite: letting citizens reopen from any final status fails this test (a closed report
+// offers reopen) and CitizenReopensAResolvedReportWithAReasonToTheSameOfficer (a rejected one is reopened).
+TEST(StatusMachine, CitizenConfirmsAResolvedReportWithARating) {
+  Report report = resolvedReport();
+  EXPECT_EQ(StatusMachine::allowedMoves(report, citizen()), (std::vector<Action>{Action::Reopen, Action::Confirm}));
+  EXPECT_EQ(StatusMachine::allowedMoves(report, server()), std::vector<Action>{Action::AutoClose});
+  EXPECT_EQ(StatusMachine::allowedMoves(report, officer()), std::vector<Action>{});
+  for (std::uint32_t bad : {6u, 100u}) {
+    const auto error = StatusMachine::apply(report, confirm(bad));
+    ASSERT_TRUE(error) << bad;
+    EXPECT_EQ(error->code, MoveErrorCode::InvalidRating);
+  }
+  ASSERT_FALSE(StatusMachine::apply(report, confirm(5)));
+  EXPECT_EQ(report.status(), Status::Closed);
+  EXPECT_EQ(report.timeline().back().rating, 5u);
+  EXPECT_EQ(report.assignedOfficerNrp(), "85010001");
+  EXPECT_TRUE(isFinal(Status::Closed));
+  EXPECT_TRUE(StatusMachine::allowedMoves(report, citizen()).empty()) << "a closed report cannot be reopened by the citizen";
+  EXPECT_EQ(StatusMachine::allowedMoves(report, supervisor()), std::vector<Action>{Action::Reopen});
+}
+
+TEST(StatusMachine, ConfirmWithoutRatingAndRatingsOnlyOnConfirm) {
+  Report report = resolvedReport();
+  Move reopen = move(Action::Reopen, citizen(), kT0 + 10, "masih terjadi");
+  reopen.rating = 3;
+  const auto error = StatusMachine::apply(report, reopen);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->code, MoveErrorCode::InvalidRating);
+  EXPECT_FALSE(StatusMachine::apply(report, confirm(0)));
+  EXPECT_EQ(report.status(), Status::Closed);
+}
+
+TEST(StatusMachine, CitizenReopensAResolvedReportWithAReasonToTheSameOfficer) {
+  Report report = resolvedReport();
+  const auto noReason = StatusMachine::apply(report, move(Action::Reopen, citizen(), kT0 + 10, " "));
+  ASSERT_TRUE(noReason);
+  EXPECT_EQ(noReason->code, MoveErrorCode::ReasonRequired);
+  ASSERT_FALSE(StatusMachine::apply(report, move(Action::Reopen, citizen(), kT0 + 10, "pencurian masih terjadi")));
+  EXPECT_EQ(report.status(), Status::Received);
+  EXPECT_EQ(report.assignedOfficerNrp(), "85010001");
+  Report rejected = newReport();
+  ASSERT_FALSE(StatusMachine::apply(rejected, move(Action::Reject, officer(), kT0 + 1, "ganda")));
+  const auto error = StatusMachine::apply(rejected, move(Action::Reopen, citizen(), kT0 + 2, "bukan ganda"));
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->code, MoveErrorCode::NotPermitted);
+}
+
+TEST(StatusMachine, OnlyTheSystemEscalatesAndAutoCloses) {
+  Report report = newReport();
+  for (const Actor& actor : {citizen(), officer(), supervisor()}) {
+    const auto error = StatusMachine::apply(report, move(Action::Escalate, actor, kT0 + 1, "receive: 5 min late"));
+    ASSERT_TRUE(error) << roleCode(actor.role);
+    EXPECT_EQ(error->code, MoveErrorCode::NotPermitted);
+  }
+  EXPECT_EQ(StatusMachine::allowedMoves(report, server()), std::vector<Action>{Action::Escalate});
+  EXPECT_TRUE(StatusMachine::apply(report, move(Action::Receive, server(), kT0 + 1)));
+  ASSERT_FALSE(StatusMachine::apply(report, move(Action::Escalate, server(), kT0 + 1, "receive: 5 min late")));
+  EXPECT_EQ(report.status(), Status::Submitted);
+  Report resolved = resolvedReport();
+  EXPECT_TRUE(StatusMachine::apply(resolved, move(Action::AutoClose, supervisor(), kT0 + 10)));
+  ASSERT_FALSE(StatusMachine::apply(resolved, move(Action::AutoClose, server(), kT0 + 10)));
+  EXPECT_EQ(resolved.status(), Status::Closed);
+  EXPECT_TRUE(StatusMachine::apply(resolved, move(Action::Escalate, server(), kT0 + 11, "resolve: 1 min late")));
+}
+
+TEST(StatusMachine, RestoreReplaysClosureAndRefusesAForgedRating) {
+  Report report = resolvedReport();
+  ASSERT_FALSE(StatusMachine::apply(report, confirm(4)));
+  auto restored = StatusMachine::restore(report.details(), report.timeline());
+  ASSERT_TRUE(std::holds_alternative<Report>(restored));
+  EXPECT_EQ(std::get<Report>(restored).timeline().back().rating, 4u);
+  std::vector<TimelineEvent> forged = report.timeline();
+  forged[3].rating = 5;  // on the resolve
+  EXPECT_TRUE(std::holds_alternative<MoveError>(StatusMachine::restore(report.details(), forged)));
 }
 
 TEST(StatusMachine, RestoreReplaysALegalTimeline) {

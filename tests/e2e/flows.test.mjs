@@ -1,7 +1,7 @@
 // The product's main flows end to end against the real server (its own fresh SQLite database with the Brebes
 // demo), acted out through the real page: a citizen on a phone finds their officer and files a report; the
 // officer it was assigned to logs in on a desktop, acknowledges, works and resolves it with a note; the
-// citizen sees the whole timeline.
+// citizen sees the whole timeline and confirms it is done with a rating.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -268,6 +268,18 @@ describe('a report from a citizen to the officer and back', () => {
     await screenshot(page, 'flow-phone-timeline.png');
     assert.deepEqual(citizen.errors, []);
     assert.deepEqual(officer.errors.filter((e) => !e.includes('net::ERR_INTERNET_DISCONNECTED')), [], 'none but the offline spell\'s');
+  });
+
+  // Checked once that this bites: with the confirm button not sending, it times out waiting for 'closed'.
+  it('lets the citizen confirm it is done, with a rating, through the tracking view', async () => {
+    const page = citizen.page;
+    await press(page, 'track.rating.4');
+    await press(page, 'track.confirm');
+    const s = await waitForState(page, (st) => st.trackedStatus === 'closed', 'the report closed by its citizen');
+    assert.deepEqual(s.trackedTimeline, ['submitted', 'received', 'in_process', 'resolved', 'closed']);
+    assert.equal(await hasWidget(page, 'track.confirm'), false, 'nothing left to answer');
+    await screenshot(page, 'flow-phone-confirmed.png');
+    assert.deepEqual(citizen.errors, []);
   });
 
   it('shows the Polres commander the area\'s figures, with the report and the officer\'s wait', async () => {

@@ -84,6 +84,14 @@ class RestoredPostgres {
   std::string name_;
 };
 
+// A staff view without its running deadlines: how late a report is depends on the clock of whoever asks.
+std::string withoutDeadlines(std::string body) {
+  for (auto at = body.find(",\"deadlines\":["); at != std::string::npos; at = body.find(",\"deadlines\":[", at)) {
+    body.erase(at, body.find(']', at) + 1 - at);
+  }
+  return body;
+}
+
 class BackupAndRestore : public ::testing::TestWithParam<Dialect> {
  protected:
   void SetUp() override {
@@ -142,10 +150,10 @@ class BackupAndRestore : public ::testing::TestWithParam<Dialect> {
     EXPECT_EQ(officer.login(officerNrp()).status, 200);
     std::map<std::string, std::string> seen;
     for (const auto& [code, secret] : secrets_) {
-      seen["report " + code] = polres.get("/api/v1/reports/" + code).body;
+      seen["report " + code] = withoutDeadlines(polres.get("/api/v1/reports/" + code).body);
       seen["track " + code] = citizen.get("/api/v1/track/" + code, {{"X-Report-Secret", secret}}).body;
     }
-    seen["worklist"] = polres.get("/api/v1/worklist").body;
+    seen["worklist"] = withoutDeadlines(polres.get("/api/v1/worklist").body);
     seen["summary"] = polres.get("/api/v1/area/summary").body;
     seen["officers"] = polres.get("/api/v1/area/officers").body;
     seen["visits"] = officer.get("/api/v1/visits").body;
@@ -153,8 +161,9 @@ class BackupAndRestore : public ::testing::TestWithParam<Dialect> {
   }
 
   std::vector<std::string> restoredServerOptions(const fs::path& dataDir) const {
+    // The copy runs on the real clock, long after the test's: it must not escalate or close what it restored.
     return {"--root", BHABIN_SOURCE_DIR, "--data-dir", dataDir.string(), "--demo-password", kDemoPassword,
-            "--log-level", "error", "--threads", "4", "--open311-api-key", kOpen311ApiKey};
+            "--log-level", "error", "--threads", "4", "--open311-api-key", kOpen311ApiKey, "--deadline-sweep-minutes", "0"};
   }
 
   std::unique_ptr<RunningServer> server_;

@@ -85,5 +85,22 @@ TEST(ServerConfig, RetentionDaysDefaultToAYearAndAcceptOneDayToACentury) {
   EXPECT_FALSE(parse({"--retention-days", "36501"}).result.config);
 }
 
+TEST(ServerConfig, ConfirmationWindowSweepAndDeadlines) {
+  const ServerConfig defaults = *parse({}).result.config;
+  EXPECT_EQ(defaults.confirmWindowHours, 72);
+  EXPECT_EQ(defaults.deadlineSweepMinutes, 5);
+  EXPECT_EQ(defaults.deadlines.fallback.receiveWithinMs, 60 * 60 * 1000);
+  EXPECT_EQ(parse({"--confirm-window-hours", "24"}).result.config->confirmWindowHours, 24);
+  EXPECT_FALSE(parse({"--confirm-window-hours", "0"}).result.config);
+  EXPECT_EQ(parse({}, {{"BHABIN_DEADLINE_SWEEP_MINUTES", "0"}}).result.config->deadlineSweepMinutes, 0);
+  const ServerConfig set = *parse({"--deadlines", "default:resolve=5d;crime:receive=30m,working_days"}).result.config;
+  EXPECT_EQ(set.deadlines.fallback.resolveWithinMs, 5LL * 24 * 60 * 60 * 1000);
+  EXPECT_EQ(set.deadlines.forCategory(report::Category::Crime).receiveWithinMs, 30 * 60 * 1000);
+  EXPECT_TRUE(set.deadlines.forCategory(report::Category::Crime).workingDaysOnly);
+  const Parsed wrong = parse({"--deadlines", "crime:receive=soon"});
+  EXPECT_FALSE(wrong.result.config);
+  EXPECT_NE(wrong.err.find("--deadlines"), std::string::npos) << wrong.err;
+}
+
 }  // namespace
 }  // namespace bhabin::server

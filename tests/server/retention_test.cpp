@@ -31,13 +31,6 @@ constexpr std::int64_t kDay = 24 * kHour;
 // A staff view up to its reporters: the report's record with its timeline, and its change number.
 std::string reportPart(const std::string& staffView) { return staffView.substr(0, staffView.find(",\"assignedOfficer\"")); }
 
-struct Filed {
-  std::string code;
-  std::string secret;
-  std::string form;  // the body and key it was filed with, for a late retry
-  std::string key;
-};
-
 class RetentionPurge : public ::testing::TestWithParam<Dialect> {
  protected:
   void start(service::BackendSettings settings = {}) {
@@ -46,22 +39,7 @@ class RetentionPurge : public ::testing::TestWithParam<Dialect> {
     citizen_ = std::make_unique<ApiClient>(server_->port());
   }
 
-  static std::size_t onDutyOfficer() {
-    const auto& officers = brebesDemo().officers;
-    for (std::size_t i = 0; i < officers.size(); ++i) {
-      if (officers[i].onDuty) return i;
-    }
-    return 0;
-  }
-
-  Filed fileReport() {
-    const geo::LatLon at = brebesDemo().villages.at(onDutyOfficer()).position;
-    const std::string form = reportForm(at.latDeg, at.lonDeg, server_->clock().now());
-    const std::string key = newKey();
-    const Reply created = citizen_->post("/api/v1/reports", form, key);
-    EXPECT_EQ(created.status, 201) << created.body;
-    return {created.text("/trackingCode"), created.text("/secret"), form, key};
-  }
+  FiledReport fileReport() { return fileReportForOnDutyOfficer(*citizen_, *server_); }
 
   void joinAsBudi(const std::string& code) {
     const Reply joined = citizen_->post("/api/v1/reports/" + code + "/reporters",
@@ -77,7 +55,7 @@ class RetentionPurge : public ::testing::TestWithParam<Dialect> {
   }
 
   void moveAsOfficer(const std::string& code, const std::vector<std::string>& moves) {
-    ApiClient officer = staff(brebesDemo().officers[onDutyOfficer()].nrp);
+    ApiClient officer = staff(brebesDemo().officers[onDutyDemoOfficer()].nrp);
     for (const std::string& body : moves) {
       const Reply moved = officer.post("/api/v1/reports/" + code + "/moves", body, newKey());
       EXPECT_EQ(moved.status, 200) << moved.body;
@@ -114,12 +92,12 @@ class RetentionPurge : public ::testing::TestWithParam<Dialect> {
 TEST_P(RetentionPurge, ErasesOnlyReportsClosedLongerThanTheRetention) {
   BHABIN_SKIP_POSTGRES_IF_ASKED(GetParam());
   start();  // the default retention: 365 days
-  const Filed oldClosed = fileReport();
+  const FiledReport oldClosed = fileReport();
   joinAsBudi(oldClosed.code);
   resolve(oldClosed.code);
-  const Filed oldOpen = fileReport();
+  const FiledReport oldOpen = fileReport();
   server_->clock().advance(200 * kDay);
-  const Filed recentClosed = fileReport();
+  const FiledReport recentClosed = fileReport();
   reject(recentClosed.code);
   server_->clock().advance(165 * kDay + kHour);  // oldClosed: closed 365 days and 1 hour ago
 
@@ -147,10 +125,10 @@ TEST_P(RetentionPurge, ErasesOnlyReportsClosedLongerThanTheRetention) {
   EXPECT_EQ(tracked.text("/status"), "resolved");
 
   // The hashes of bodies that named a reporter go with the names: the creation's and the join's.
-  const auto hashOf = [&](const Filed& filed) {
+  const auto hashOf = [&](const FiledReport& filed) {
     return rows("SELECT request_hash FROM reports WHERE tracking_code = '" + filed.code + "'").at(0);
   };
-  const auto joinAndMoveHashesOf = [&](const Filed& filed) {
+  const auto joinAndMoveHashesOf = [&](const FiledReport& filed) {
     return rows("SELECT request_hash FROM applied_changes WHERE tracking_code = '" + filed.code + "'");
   };
   EXPECT_EQ(hashOf(oldClosed), "");
@@ -192,7 +170,7 @@ TEST_P(RetentionPurge, TheServerPurgesOnItsOwnEveryPeriod) {
   settings.reporterIdentityRetentionMs = 30 * kDay;
   settings.retentionPurgeEveryMs = 20;
   start(settings);
-  const Filed report = fileReport();
+  const FiledReport report = fileReport();
   reject(report.code);
   const std::string query = "SELECT name FROM report_reporters";
   std::this_thread::sleep_for(std::chrono::milliseconds(100));

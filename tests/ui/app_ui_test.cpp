@@ -207,12 +207,12 @@ class SupervisorDashboardTest : public AppUiTest {
         R"({"nrp":"91129615","name":"AKBP Wahyu","role":"supervisor","areaCode":")" + areaCode + R"("})", 0, ""}));
   }
   static std::string dashboardAnswer() {
-    return R"({"areaCode":"33.29","timeZone":"WIB","from":"2026-10-30","to":"2026-11-28","submitted":7,)"
+    return R"({"areaCode":"33.29","timeZone":"WIB","from":"2026-10-30","to":"2026-11-28","submitted":7,"escalatedInPeriod":0,)"
            R"("byStatusAndCategory":[{"status":"received","category":"crime","count":7}],)"
            R"("days":[{"date":"2026-11-28","submitted":7,"resolved":0}],)"
            R"("submittedToReceived":{"count":7,"medianMs":2700000,"p90Ms":7200000},"submittedToResolved":{"count":0,"medianMs":0,"p90Ms":0},)"
            R"("officers":[{"nrp":"87127740","name":"Bripka Teguh","onDuty":true,"openNow":7,"assignedInPeriod":7,)"
-           R"("resolvedInPeriod":0,"visitsInPeriod":2,"toReceive":{"count":7,"medianMs":2700000,"p90Ms":7200000}}]})";
+           R"("resolvedInPeriod":0,"visitsInPeriod":2,"confirmedInPeriod":0,"reopenedByCitizensInPeriod":0,"ratingSum":0,"ratingCount":0,"escalatedInPeriod":0,"toReceive":{"count":7,"medianMs":2700000,"p90Ms":7200000}}]})";
   }
 };
 

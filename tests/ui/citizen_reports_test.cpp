@@ -394,6 +394,41 @@ TEST_F(CitizenReportsTest, AnAnswerThatDoesNotDecodeIsAFailureNamingTheProblem) 
   EXPECT_NE(result->problem.find("\"category\""), std::string::npos) << result->problem;
 }
 
+// Checked once that this bites: with the secret header left off the request, it fails.
+TEST_F(CitizenReportsTest, ConfirmPostsTheRatingWithSecretAndKeyAndShowsTheClosedReport) {
+  const std::string code = testing::trackingCodeFor(1);
+  reports.confirm(code, "secret", 4);
+  reports.confirm(code, "secret", 4);
+  ASSERT_EQ(platform.requests.size(), 1u) << "one answer at a time";
+  const HttpRequest& sent = platform.requests[0];
+  EXPECT_EQ(sent.method, "POST");
+  EXPECT_EQ(sent.path, "/api/v1/track/" + code + "/confirm");
+  EXPECT_EQ(sent.headers.at("X-Report-Secret"), "secret");
+  EXPECT_EQ(sent.headers.at("Idempotency-Key").size(), sync::makeIdempotencyKey({}).size());
+  EXPECT_EQ(sent.body, R"({"rating":4})");
+  EXPECT_TRUE(reports.trackResult(code)->answering);
+  platform.respond(200, publicReportBody(code, "closed"));
+  const TrackResult* result = reports.trackResult(code);
+  EXPECT_FALSE(result->answering);
+  EXPECT_FALSE(result->answerFailed);
+  EXPECT_EQ(result->report->status, report::Status::Closed);
+}
+
+TEST_F(CitizenReportsTest, ARefusedReopenKeepsTheReportAndSaysWhy) {
+  const std::string code = testing::trackingCodeFor(1);
+  reports.track(code, "secret");
+  platform.respond(200, publicReportBody(code, "resolved"));
+  reports.reopen(code, "secret", "Motor belum kembali");
+  EXPECT_EQ(platform.requests[1].path, "/api/v1/track/" + code + "/reopen");
+  EXPECT_EQ(platform.requests[1].body, R"({"reason":"Motor belum kembali"})");
+  platform.respond(409, R"({"error":{"code":"confirm_window_passed","message":"Batas waktu konfirmasi sudah lewat.","fields":[]}})");
+  const TrackResult* result = reports.trackResult(code);
+  EXPECT_TRUE(result->answerFailed);
+  EXPECT_EQ(result->answerProblem, "Batas waktu konfirmasi sudah lewat.");
+  EXPECT_EQ(result->state, TrackResult::State::Found);
+  EXPECT_EQ(result->report->status, report::Status::Resolved) << "the last report stays shown";
+}
+
 TEST_F(CitizenReportsTest, AMistypedCodeIsNotLookedUp) {
   std::string code = testing::trackingCodeFor(1);
   code[7] = code[7] == 'A' ? 'B' : 'A';

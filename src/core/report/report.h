@@ -38,6 +38,7 @@ struct TimelineEvent {
   std::int64_t atUnixMs = 0;          // never earlier than the previous event's
   std::string note;                   // the officer's note, a rejection reason, or a citizen's addition
   std::string assignedNrp;            // the responsible officer after this event; empty = unassigned
+  std::uint32_t rating = 0;           // confirm only: the citizen's rating of the work, 1-5; 0 = none given
 };
 
 class Report {

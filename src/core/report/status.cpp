@@ -22,6 +22,7 @@ std::string_view statusCode(Status status) {
     case Status::HandedOver: return "handed_over";
     case Status::Resolved: return "resolved";
     case Status::Rejected: return "rejected";
+    case Status::Closed: return "closed";
   }
   return "submitted";
 }
@@ -36,6 +37,9 @@ std::string_view actionCode(Action action) {
     case Action::HandOver: return "hand_over";
     case Action::Reopen: return "reopen";
     case Action::Note: return "note";
+    case Action::Confirm: return "confirm";
+    case Action::AutoClose: return "auto_close";
+    case Action::Escalate: return "escalate";
   }
   return "note";
 }
@@ -45,6 +49,7 @@ std::string_view roleCode(Role role) {
     case Role::Citizen: return "citizen";
     case Role::Officer: return "officer";
     case Role::Supervisor: return "supervisor";
+    case Role::System: return "system";
   }
   return "citizen";
 }
@@ -53,6 +58,8 @@ std::optional<Status> statusFromCode(std::string_view code) { return fromCode(kA
 std::optional<Action> actionFromCode(std::string_view code) { return fromCode(kAllActions, actionCode, code); }
 std::optional<Role> roleFromCode(std::string_view code) { return fromCode(kAllRoles, roleCode, code); }
 
-bool isFinal(Status status) { return status == Status::Resolved || status == Status::Rejected; }
+bool isFinal(Status status) {
+  return status == Status::Resolved || status == Status::Rejected || status == Status::Closed;
+}
 
 }  // namespace bhabin::report

@@ -31,23 +31,40 @@ std::optional<Status> targetOf(Action action, Status from) {
       if (!open) return Status::Received;
       return std::nullopt;
     case Action::Note:
+    case Action::Escalate:
       if (open) return from;
+      return std::nullopt;
+    case Action::Confirm:
+    case Action::AutoClose:
+      if (from == Status::Resolved) return Status::Closed;
       return std::nullopt;
   }
   return std::nullopt;
 }
 
-bool rolePermits(Role role, Action action) {
+bool isSystemAction(Action action) { return action == Action::AutoClose || action == Action::Escalate; }
+
+bool rolePermits(Role role, Action action, Status from) {
   switch (role) {
-    case Role::Citizen: return action == Action::Note;
-    case Role::Officer: return action != Action::Submit && action != Action::Reopen;
-    case Role::Supervisor: return action != Action::Submit;
+    case Role::Citizen:
+      return action == Action::Note || action == Action::Confirm ||
+             (action == Action::Reopen && from == Status::Resolved);
+    case Role::Officer:
+      return action != Action::Submit && action != Action::Reopen && action != Action::Confirm &&
+             !isSystemAction(action);
+    case Role::Supervisor: return action != Action::Submit && action != Action::Confirm && !isSystemAction(action);
+    case Role::System: return isSystemAction(action);
   }
   return false;
 }
 
+bool ratingFits(const Move& move) {
+  if (move.action == Action::Confirm) return move.rating <= 5;
+  return move.rating == 0;
+}
+
 bool needsReason(Action action) {
-  return action == Action::Reject || action == Action::Reopen || action == Action::Note;
+  return action == Action::Reject || action == Action::Reopen || action == Action::Note || action == Action::Escalate;
 }
 
 bool actsForAssignee(const Report& report, const Actor& actor) {
@@ -97,8 +114,9 @@ Report StatusMachine::submit(ReportDetails details, Actor actor, std::int64_t at
 
 std::vector<Action> StatusMachine::allowedMoves(const Report& report, const Actor& actor) {
   std::vector<Action> allowed;
+  const Status from = report.status();
   for (Action action : kAllActions) {
-    if (targetOf(action, report.status()) && rolePermits(actor.role, action) && actsForAssignee(report, actor)) {
+    if (targetOf(action, from) && rolePermits(actor.role, action, from) && actsForAssignee(report, actor)) {
       allowed.push_back(action);
     }
   }
@@ -108,7 +126,7 @@ std::vector<Action> StatusMachine::allowedMoves(const Report& report, const Acto
 std::optional<MoveError> StatusMachine::apply(Report& report, const Move& move) {
   const std::optional<Status> target = targetOf(move.action, report.status());
   if (!target) return errorFor(report, move, MoveErrorCode::IllegalInStatus, "no such move from this status");
-  if (!rolePermits(move.actor.role, move.action)) {
+  if (!rolePermits(move.actor.role, move.action, report.status())) {
     return errorFor(report, move, MoveErrorCode::NotPermitted, "a " + describe(move.actor) + " may not do that");
   }
   if (!actsForAssignee(report, move.actor)) {
@@ -123,6 +141,9 @@ std::optional<MoveError> StatusMachine::apply(Report& report, const Move& move) 
     return errorFor(report, move, MoveErrorCode::TargetRequired,
                     "hand over needs the 8-digit NRP of a different officer");
   }
+  if (!ratingFits(move)) {
+    return errorFor(report, move, MoveErrorCode::InvalidRating, "a rating is 1 to 5 and only given when confirming");
+  }
   if (move.atUnixMs < report.timeline_.back().atUnixMs) {
     return errorFor(report, move, MoveErrorCode::TimeGoesBackwards, "its time precedes the last event");
   }
@@ -132,6 +153,7 @@ std::optional<MoveError> StatusMachine::apply(Report& report, const Move& move) 
   event.actor = move.actor;
   event.atUnixMs = move.atUnixMs;
   event.note = move.note;
+  event.rating = move.rating;
   event.assignedNrp = move.action == Action::HandOver ? move.handOverToNrp : report.assignedOfficerNrp();
   report.timeline_.push_back(std::move(event));
   return std::nullopt;
@@ -151,7 +173,7 @@ std::variant<Report, MoveError> StatusMachine::restore(ReportDetails details,
   for (std::size_t i = 1; i < timeline.size(); ++i) {
     const TimelineEvent& event = timeline[i];
     const Move move{event.action, event.actor, event.atUnixMs, event.note,
-                    event.action == Action::HandOver ? event.assignedNrp : std::string()};
+                    event.action == Action::HandOver ? event.assignedNrp : std::string(), event.rating};
     if (auto error = apply(report, move)) {
       error->message = "timeline event " + std::to_string(i) + ": " + error->message;
       return *std::move(error);

@@ -3,11 +3,15 @@
 //   submitted ─receive─▶ received ─start─▶ in_process ─resolve─▶ resolved
 //   submitted, received, in_process, handed_over ─reject (reason)─▶ rejected
 //   submitted, received, in_process, handed_over ─hand_over (to NRP)─▶ handed_over ─receive─▶ received
-//   resolved, rejected ─reopen (reason, supervisor)─▶ received
-//   note: any open status, status unchanged
+//   resolved ─confirm (citizen, rating 0-5) or auto_close (system)─▶ closed
+//   resolved ─reopen (citizen, reason)─▶ received
+//   resolved, rejected, closed ─reopen (reason, supervisor)─▶ received
+//   note: any open status, status unchanged; escalate (system, names the deadline): same
 //
-// Officers act only on reports assigned to them; supervisors may make every move but submit; citizens
-// submit and add notes. Every accepted move appends one event; nothing already in the timeline changes.
+// Officers act only on reports assigned to them; supervisors may make every staff move but submit; citizens
+// submit, add notes, and confirm or reopen a resolved report; the system only escalates and auto-closes. How
+// long a citizen may still answer is the server's policy (core/report/deadlines.h), not a rule of the history.
+// Every accepted move appends one event; nothing already in the timeline changes.
 #pragma once
 
 #include <optional>
@@ -25,6 +29,7 @@ struct Move {
   std::int64_t atUnixMs = 0;  // when it is applied; must not precede the last event
   std::string note;           // required for reject and reopen (the reason) and for note
   std::string handOverToNrp;  // hand_over only: the officer who takes the report over
+  std::uint32_t rating = 0;   // confirm only: 1-5, or 0 for none
 };
 
 enum class MoveErrorCode {
@@ -35,6 +40,7 @@ enum class MoveErrorCode {
   TargetRequired,      // hand_over without a valid NRP, or to the officer who already has it
   TimeGoesBackwards,   // earlier than the last event
   NotASubmission,      // a timeline that does not start with exactly one submit
+  InvalidRating,       // a rating outside 1-5, or a rating on anything but confirm
 };
 
 struct MoveError {

@@ -14,7 +14,8 @@ int workGroup(Status status) {
     case Status::Received:
     case Status::InProcess: return 1;
     case Status::Resolved:
-    case Status::Rejected: return 2;
+    case Status::Rejected:
+    case Status::Closed: return 2;
   }
   return 2;
 }

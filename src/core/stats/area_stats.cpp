@@ -54,6 +54,7 @@ class Tally {
   void add(const Report& report) {
     if (!report::isFinal(report.status()) && !report.assignedOfficerNrp().empty()) ++officer(report.assignedOfficerNrp()).openNow;
     countResolutions(report);
+    countAnswersAndEscalations(report);
     const TimelineEvent& submitted = report.timeline().front();
     if (!inPeriod(submitted.atUnixMs)) return;
     ++stats_.submitted;
@@ -97,6 +98,26 @@ class Tally {
       if (first) ++dayOf(event.atUnixMs).resolved;
       first = false;
       if (event.actor.role == report::Role::Officer) ++officer(event.actor.id).resolvedInPeriod;
+    }
+  }
+
+  // Citizens' confirmations and reopenings, and escalations, each counted for the officer holding the report.
+  void countAnswersAndEscalations(const Report& report) {
+    for (const TimelineEvent& event : report.timeline()) {
+      if (!inPeriod(event.atUnixMs) || event.assignedNrp.empty()) continue;
+      if (event.action == Action::Confirm) {
+        OfficerRow& row = officer(event.assignedNrp);
+        ++row.confirmedInPeriod;
+        if (event.rating > 0) {
+          row.ratingSum += event.rating;
+          ++row.ratingCount;
+        }
+      } else if (event.action == Action::Reopen && event.actor.role == report::Role::Citizen) {
+        ++officer(event.assignedNrp).reopenedByCitizensInPeriod;
+      } else if (event.action == Action::Escalate) {
+        ++officer(event.assignedNrp).escalatedInPeriod;
+        ++stats_.escalatedInPeriod;
+      }
     }
   }
 

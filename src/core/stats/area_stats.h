@@ -52,6 +52,13 @@ struct OfficerRow {
   std::int64_t resolvedInPeriod = 0;  // resolutions they made within the period
   DurationSummary toReceive;          // from the report reaching them (submission or hand-over) to their receive
   std::int64_t visitsInPeriod = 0;
+  // The citizens' answers in the period to reports this officer held: confirmed (with the sum and count of
+  // the 1-5 ratings given) or reopened; and deadlines escalated past them.
+  std::int64_t confirmedInPeriod = 0;
+  std::int64_t reopenedByCitizensInPeriod = 0;
+  std::int64_t ratingSum = 0;
+  std::int64_t ratingCount = 0;
+  std::int64_t escalatedInPeriod = 0;
 };
 
 struct VisitEntry {
@@ -61,6 +68,7 @@ struct VisitEntry {
 
 struct AreaStats {
   std::int64_t submitted = 0;
+  std::int64_t escalatedInPeriod = 0;  // deadline escalations the server recorded in the period
   std::vector<StatusCategoryCount> byStatusAndCategory;  // of reports submitted in the period, non-zero only
   std::vector<DayCounts> days;                           // every day of the period, oldest first
   DurationSummary submittedToReceived;                   // reports submitted in the period

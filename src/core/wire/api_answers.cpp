@@ -66,6 +66,13 @@ std::int64_t integer(const Value& object, const char* name) {
   return value.GetInt64();
 }
 
+std::optional<std::int64_t> optionalInteger(const Value& object, const char* name) {
+  const Value* value = optionalMember(object, name);
+  if (!value) return std::nullopt;
+  if (!value->IsInt64()) throw Malformed(std::string("\"") + name + "\" must be a whole number");
+  return value->GetInt64();
+}
+
 bool boolean(const Value& object, const char* name) {
   const Value& value = member(object, name);
   if (!value.IsBool()) throw Malformed(std::string("\"") + name + "\" must be true or false");
@@ -112,8 +119,16 @@ StaffReportView staffReport(const Value& object) {
     if (!action) throw Malformed("\"allowedMoves\" holds an unknown move");
     moves.push_back(*action);
   }
+  std::vector<DeadlineView> deadlines;
+  if (const Value* running = optionalMember(object, "deadlines")) {
+    if (!running->IsArray()) throw Malformed("\"deadlines\" must be a list");
+    for (const Value& deadline : running->GetArray()) {
+      deadlines.push_back({codeOf<report::DeadlineKind>(deadline, "kind", report::deadlineFromCode),
+                           integer(deadline, "dueAtUnixMs"), integer(deadline, "lateByMs"), boolean(deadline, "escalated")});
+    }
+  }
   return StaffReportView{std::get<report::Report>(std::move(decoded)), officerCard(object, "assignedOfficer"),
-                         std::move(reporters), std::move(moves)};
+                         std::move(reporters), std::move(moves), std::move(deadlines)};
 }
 
 // Parses within limits and hands the root object to `read`; every failure becomes a ParseError.
@@ -198,11 +213,14 @@ std::variant<PublicReportView, ParseError> decodePublicReport(std::string_view j
     const Value& position = member(root, "position");
     view.position = {number(position, "latDeg"), number(position, "lonDeg")};
     view.assignedOfficer = officerCard(root, "assignedOfficer");
+    view.confirmBeforeUnixMs = optionalInteger(root, "confirmBeforeUnixMs");
     for (const Value& event : array(root, "timeline").GetArray()) {
+      const std::int64_t rating = optionalInteger(event, "rating").value_or(0);
+      if (rating < 0 || rating > 5) throw Malformed("\"rating\" must be 0 to 5");
       view.timeline.push_back({codeOf<report::Action>(event, "action", report::actionFromCode),
                                codeOf<report::Status>(event, "status", report::statusFromCode),
                                codeOf<report::Role>(event, "actorRole", report::roleFromCode), integer(event, "atUnixMs"),
-                               optionalText(event, "note")});
+                               optionalText(event, "note"), static_cast<std::uint32_t>(rating)});
     }
     if (view.timeline.empty()) throw Malformed("\"timeline\" is empty");
     return view;
@@ -270,6 +288,11 @@ DashboardOfficerView dashboardOfficer(const Value& item) {
   officer.figures.resolvedInPeriod = integer(item, "resolvedInPeriod");
   officer.figures.visitsInPeriod = integer(item, "visitsInPeriod");
   officer.figures.toReceive = durationsOf(item, "toReceive");
+  officer.figures.confirmedInPeriod = integer(item, "confirmedInPeriod");
+  officer.figures.reopenedByCitizensInPeriod = integer(item, "reopenedByCitizensInPeriod");
+  officer.figures.ratingSum = integer(item, "ratingSum");
+  officer.figures.ratingCount = integer(item, "ratingCount");
+  officer.figures.escalatedInPeriod = integer(item, "escalatedInPeriod");
   officer.name = text(item, "name");
   officer.onDuty = boolean(item, "onDuty");
   return officer;
@@ -285,6 +308,7 @@ std::variant<AreaDashboardView, ParseError> decodeAreaDashboard(std::string_view
     view.from = dateOf(root, "from");
     view.to = dateOf(root, "to");
     view.submitted = integer(root, "submitted");
+    view.escalatedInPeriod = integer(root, "escalatedInPeriod");
     for (const Value& count : array(root, "byStatusAndCategory").GetArray()) {
       view.byStatusAndCategory.push_back({codeOf<report::Status>(count, "status", report::statusFromCode),
                                           codeOf<report::Category>(count, "category", report::categoryFromCode),

@@ -12,6 +12,7 @@
 
 #include "core/domain/sambang_visit.h"
 #include "core/geo/lat_lon.h"
+#include "core/report/deadlines.h"
 #include "core/report/report.h"
 #include "core/stats/area_stats.h"
 #include "core/wire/flat_json.h"
@@ -61,6 +62,7 @@ struct PublicTimelineEvent {
   report::Role actorRole = report::Role::Citizen;
   std::int64_t atUnixMs = 0;
   std::string note;
+  std::uint32_t rating = 0;  // confirm: the citizen's 1-5; 0 = none
 };
 
 // GET /track/CODE: what a citizen may see of a report (no identities).
@@ -74,6 +76,7 @@ struct PublicReportView {
   geo::LatLon position;
   std::optional<OfficerCardView> assignedOfficer;
   std::vector<PublicTimelineEvent> timeline;
+  std::optional<std::int64_t> confirmBeforeUnixMs;  // resolved: until when the citizen may confirm or reopen
 };
 
 struct SessionView {
@@ -89,12 +92,21 @@ struct ReporterView {
   std::string phoneE164;
 };
 
+// A deadline running on a report, as the server's policy for its category gives it.
+struct DeadlineView {
+  report::DeadlineKind kind = report::DeadlineKind::Receive;
+  std::int64_t dueAtUnixMs = 0;
+  std::int64_t lateByMs = 0;  // 0 while on time
+  bool escalated = false;     // the supervisor was told
+};
+
 // One report as staff see it (GET /reports/CODE, the worklist's items, a move's answer).
 struct StaffReportView {
   report::Report report;
   std::optional<OfficerCardView> assignedOfficer;
   std::vector<ReporterView> reporters;
   std::vector<report::Action> allowedMoves;
+  std::vector<DeadlineView> deadlines;  // none from a server that predates deadlines
 };
 
 // A move's answer: `outcome` is "applied", "applied_as_note" or "refused" (sync::Outcome codes; a refusal
@@ -123,6 +135,7 @@ struct AreaDashboardView {
   domain::LocalDate from;
   domain::LocalDate to;
   std::int64_t submitted = 0;
+  std::int64_t escalatedInPeriod = 0;
   std::vector<stats::StatusCategoryCount> byStatusAndCategory;
   std::vector<stats::DayCounts> days;
   stats::DurationSummary submittedToReceived;

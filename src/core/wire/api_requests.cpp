@@ -75,6 +75,18 @@ std::string encodeMoveRequest(report::Action action, std::string_view note, std:
   });
 }
 
+std::string encodeConfirmRequest(std::uint32_t rating) {
+  return object([&](Writer& out) {
+    if (rating == 0) return;
+    out.Key("rating");
+    out.Uint(rating);
+  });
+}
+
+std::string encodeReopenRequest(std::string_view reason) {
+  return object([&](Writer& out) { writeText(out, "reason", reason); });
+}
+
 std::string encodeLoginRequest(std::string_view nrp, std::string_view password) {
   return object([&](Writer& out) {
     writeText(out, "nrp", nrp);

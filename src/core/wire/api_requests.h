@@ -22,6 +22,9 @@ std::string encodeCreateReportRequest(const report::ReportDetails& details);
 std::string encodeJoinRequest(const report::Reporter& reporter);
 // POST /reports/CODE/moves.
 std::string encodeMoveRequest(report::Action action, std::string_view note, std::string_view handOverToNrp);
+// POST /track/CODE/confirm (rating 1-5, or 0 for none) and /track/CODE/reopen: the citizen's answer.
+std::string encodeConfirmRequest(std::uint32_t rating);
+std::string encodeReopenRequest(std::string_view reason);
 std::string encodeLoginRequest(std::string_view nrp, std::string_view password);
 std::string encodeDutyRequest(bool onDuty);
 std::string encodePositionRequest(const geo::LatLon& position);

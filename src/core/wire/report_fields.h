@@ -60,6 +60,7 @@ void describe(Io& io, report::TimelineEvent& event) {
   io.integer("atUnixMs", event.atUnixMs);
   io.text("note", event.note);
   io.text("assignedNrp", event.assignedNrp);
+  if (io.version >= 3) io.count("rating", event.rating);
 }
 
 template <class Io>

@@ -19,6 +19,20 @@ void writePublicTimeline(json::JsonWriter& out, const report::Report& report) {
         .member("atUnixMs", event.atUnixMs)
         .member("actorRole", report::roleCode(event.actor.role))
         .member("note", event.note)
+        .member("rating", static_cast<std::int64_t>(event.rating))
+        .endObject();
+  }
+  out.endArray();
+}
+
+void writeDeadlines(json::JsonWriter& out, const std::vector<report::Deadline>& deadlines) {
+  out.key("deadlines").beginArray();
+  for (const report::Deadline& deadline : deadlines) {
+    out.beginObject()
+        .member("kind", report::deadlineCode(deadline.kind))
+        .member("dueAtUnixMs", deadline.dueAtUnixMs)
+        .member("lateByMs", deadline.lateByMs)
+        .member("escalated", deadline.escalated)
         .endObject();
   }
   out.endArray();
@@ -49,8 +63,10 @@ void writeNearbyOfficers(json::JsonWriter& out, const std::vector<matching::Near
   out.endArray();
 }
 
+
 void writePublicReport(json::JsonWriter& out, const report::Report& report,
-                       const std::optional<matching::OfficerCard>& assigned) {
+                       const std::optional<matching::OfficerCard>& assigned,
+                       std::optional<std::int64_t> confirmBeforeUnixMs) {
   const report::ReportDetails& details = report.details();
   out.beginObject()
       .member("trackingCode", details.trackingCode)
@@ -62,6 +78,11 @@ void writePublicReport(json::JsonWriter& out, const report::Report& report,
       .member("status", report::statusCode(report.status()))
       .member("createdAtUnixMs", report.timeline().front().atUnixMs)
       .member("updatedAtUnixMs", report.timeline().back().atUnixMs);
+  if (confirmBeforeUnixMs) {
+    out.member("confirmBeforeUnixMs", *confirmBeforeUnixMs);
+  } else {
+    out.key("confirmBeforeUnixMs").null();
+  }
   writePosition(out, details.position);
   out.key("assignedOfficer");
   writeOfficerCard(out, assigned);
@@ -86,7 +107,9 @@ void writeStaffReport(json::JsonWriter& out, const service::ReportForStaff& repo
   }
   out.endArray().key("allowedMoves").beginArray();
   for (report::Action action : report.allowedMoves) out.value(report::actionCode(action));
-  out.endArray().endObject();
+  out.endArray();
+  writeDeadlines(out, report.deadlines);
+  out.endObject();
 }
 
 }  // namespace bhabin::server::api

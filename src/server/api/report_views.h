@@ -13,8 +13,10 @@
 
 namespace bhabin::server::api {
 
+// `confirmBeforeUnixMs`: until when the citizen may confirm or reopen it (resolved reports only).
 void writePublicReport(json::JsonWriter& out, const report::Report& report,
-                       const std::optional<matching::OfficerCard>& assigned);
+                       const std::optional<matching::OfficerCard>& assigned,
+                       std::optional<std::int64_t> confirmBeforeUnixMs = std::nullopt);
 void writeStaffReport(json::JsonWriter& out, const service::ReportForStaff& report,
                       const std::optional<matching::OfficerCard>& assigned);
 void writeOfficerCard(json::JsonWriter& out, const std::optional<matching::OfficerCard>& officer);

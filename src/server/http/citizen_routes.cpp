@@ -1,11 +1,12 @@
-// Citizens' endpoints, no login: who is my officer, village search, filing and joining a report, and
-// following it with its tracking code and secret.
+// Citizens' endpoints, no login: who is my officer, village search, filing and joining a report,
+// following it with its tracking code and secret, and confirming or reopening it once resolved.
 #include <httplib.h>
 
 #include "server/api/api_error.h"
 #include "server/api/report_views.h"
 #include "server/http/api_handler.h"
 #include "server/http/api_routes.h"
+#include "server/json/json_body.h"
 #include "server/json/json_writer.h"
 #include "server/areas/village_search.h"
 
@@ -88,6 +89,26 @@ void sendStored(Call& call, const service::StoredAnswer& answer) {
   sendJson(call, answer.httpStatus, answer.json);
 }
 
+// {"rating": 1-5} (optional) to confirm, {"reason": "..."} to reopen; the secret in X-Report-Secret as for tracking.
+service::CitizenAnswer citizenAnswer(const Call& call, report::Action action) {
+  const auto body = json::JsonBody::parse(call.request.body);
+  service::CitizenAnswer answer;
+  answer.trackingCode = call.request.matches[1];
+  answer.secret = call.request.get_header_value("X-Report-Secret");
+  answer.action = action;
+  if (action == report::Action::Confirm) {
+    const std::int64_t rating = body.integer("rating").value_or(0);
+    if (rating < 0 || rating > 5) throw api::ApiError(400, "invalid_rating");
+    answer.rating = static_cast<std::uint32_t>(rating);
+  } else {
+    answer.reason = body.text("reason").value_or("");
+  }
+  answer.idempotencyKey = call.request.get_header_value("Idempotency-Key");
+  answer.requestBody = call.request.body;
+  answer.clientAddress = call.clientAddress;
+  return answer;
+}
+
 }  // namespace
 
 void registerCitizenRoutes(httplib::Server& server, ApiServices& services) {
@@ -108,6 +129,13 @@ void registerCitizenRoutes(httplib::Server& server, ApiServices& services) {
                sendJson(call, 200, services.reports.track(call.request.matches[1], call.request.get_header_value("X-Report-Secret"),
                                                           call.clientAddress));
              }));
+  const std::string tracked = std::string("/api/v1/track/") + kTrackingCodePath;
+  server.Post(tracked + "/confirm", apiEndpoint([&services](Call& call) {
+                sendStored(call, services.reports.answerResolution(citizenAnswer(call, report::Action::Confirm)));
+              }, true));
+  server.Post(tracked + "/reopen", apiEndpoint([&services](Call& call) {
+                sendStored(call, services.reports.answerResolution(citizenAnswer(call, report::Action::Reopen)));
+              }, true));
 }
 
 }  // namespace bhabin::server::http

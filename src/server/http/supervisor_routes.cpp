@@ -1,8 +1,10 @@
 // Supervisors' views of their area (Polsek: a district, Polres: a regency, Polda: a province): the officers
-// with their duty, position and load, reports counted by status and category, and the dashboard's figures
-// for a period (the core's stats::computeAreaStats). Reports themselves come from the worklist and pull
-// endpoints, which scope supervisors to their area.
+// with their duty, position, load and how citizens answered their resolved reports, reports counted by status
+// and category, and the dashboard's figures for a period (the core's stats::computeAreaStats). Reports
+// themselves come from the worklist and pull endpoints, which scope supervisors to their area.
 #include <httplib.h>
+
+#include <map>
 
 #include "server/api/api_error.h"
 #include "server/http/api_handler.h"
@@ -12,6 +14,7 @@
 #include "core/report/category.h"
 #include "core/stats/area_stats.h"
 #include "server/storage/officer_rows.h"
+#include "server/storage/outcome_rows.h"
 #include "server/storage/report_rows.h"
 #include "server/storage/visit_rows.h"
 
@@ -25,10 +28,27 @@ service::Principal supervisorOf(Call& call, ApiServices& services) {
   return principal;
 }
 
+// Members of an officer's entry: "confirmed", "reopened", "autoClosed", "ratings" and "ratingAverage" (null
+// without ratings).
+void writeOutcomes(json::JsonWriter& out, const storage::OfficerOutcomes& outcomes) {
+  out.member("confirmed", outcomes.confirmed)
+      .member("reopened", outcomes.reopened)
+      .member("autoClosed", outcomes.autoClosed)
+      .member("ratings", outcomes.rated);
+  if (outcomes.rated > 0) {
+    out.member("ratingAverage", static_cast<double>(outcomes.ratingSum) / static_cast<double>(outcomes.rated));
+  } else {
+    out.key("ratingAverage").null();
+  }
+}
+
 void areaOfficers(Call& call, ApiServices& services) {
   const auto principal = supervisorOf(call, services);
-  const auto officers = storage::inTransaction(services.backend.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
-    return storage::officersInArea(c, principal.account.areaCode);
+  std::vector<storage::OfficerInArea> officers;
+  std::map<std::string, storage::OfficerOutcomes> outcomes;
+  storage::inTransaction(services.backend.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
+    officers = storage::officersInArea(c, principal.account.areaCode);
+    for (auto& outcome : storage::outcomesInArea(c, principal.account.areaCode)) outcomes[outcome.nrp] = outcome;
   });
   json::JsonWriter out;
   out.beginObject().member("areaCode", principal.account.areaCode).key("officers").beginArray();
@@ -41,6 +61,7 @@ void areaOfficers(Call& call, ApiServices& services) {
         .member("openReports", std::int64_t{officer.state.openReports})
         .member("positionAtUnixMs", officer.state.positionAtUnixMs);
     out.key("position").beginObject().member("latDeg", officer.state.position.latDeg).member("lonDeg", officer.state.position.lonDeg).endObject();
+    writeOutcomes(out, outcomes[officer.nrp]);
     out.endObject();
   }
   out.endArray().endObject();
@@ -103,7 +124,12 @@ void writeOfficerRows(json::JsonWriter& out, const stats::AreaStats& figures, co
         .member("openNow", row.openNow)
         .member("assignedInPeriod", row.assignedInPeriod)
         .member("resolvedInPeriod", row.resolvedInPeriod)
-        .member("visitsInPeriod", row.visitsInPeriod);
+        .member("visitsInPeriod", row.visitsInPeriod)
+        .member("confirmedInPeriod", row.confirmedInPeriod)
+        .member("reopenedByCitizensInPeriod", row.reopenedByCitizensInPeriod)
+        .member("ratingSum", row.ratingSum)
+        .member("ratingCount", row.ratingCount)
+        .member("escalatedInPeriod", row.escalatedInPeriod);
     writeDurations(out, "toReceive", row.toReceive);
     out.endObject();
   }
@@ -118,7 +144,8 @@ std::string dashboardJson(const std::string& areaCode, const stats::Period& peri
       .member("timeZone", domain::timeZoneCode(period.zone))
       .member("from", domain::isoDate(period.firstDay))
       .member("to", domain::isoDate(period.lastDay))
-      .member("submitted", figures.submitted);
+      .member("submitted", figures.submitted)
+      .member("escalatedInPeriod", figures.escalatedInPeriod);
   out.key("byStatusAndCategory").beginArray();
   for (const auto& count : figures.byStatusAndCategory) {
     out.beginObject()

@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "core/report/deadlines.h"
 #include "core/report/validation_settings.h"
 #include "server/auth/crypto.h"
 #include "server/matching/officer_roster.h"
@@ -29,6 +30,10 @@ struct BackendSettings {
   // UU PDP 27/2022: a closed report keeps its reporters' names and phones this long, then loses them.
   std::int64_t reporterIdentityRetentionMs = 365LL * 24 * 60 * 60 * 1000;
   std::int64_t retentionPurgeEveryMs = 60LL * 60 * 1000;     // how often the server looks for identities to erase
+  // Deadlines per category, and how long a citizen may confirm or reopen a resolved report before it closes.
+  report::DeadlinePolicies deadlines;
+  std::int64_t confirmWindowMs = 72LL * 60 * 60 * 1000;
+  std::int64_t deadlineSweepEveryMs = 5LL * 60 * 1000;  // how often the server escalates and auto-closes (whole minutes)
   double duplicateRadiusKm = 0.5;                              // "ikut melapor" offers open reports this close
   auth::PasswordHashing passwordHashing;
   report::ValidationSettings validation;

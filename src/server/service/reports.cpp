@@ -19,6 +19,7 @@
 #include "server/storage/audit_rows.h"
 #include "server/storage/counters.h"
 #include "server/storage/officer_rows.h"
+#include "server/storage/outcome_rows.h"
 #include "server/storage/region_rows.h"
 
 namespace bhabin::server::service {
@@ -53,10 +54,17 @@ storage::ReportFilter filterFor(const Principal& principal) {
   return filter;
 }
 
-ReportForStaff staffView(storage::StoredReport stored, const Principal& principal,
+std::vector<report::Deadline> deadlinesOf(const report::Report& report, const Backend& backend) {
+  const report::DeadlinePolicy& policy = backend.settings().deadlines.forCategory(report.details().category);
+  return report::runningDeadlines(report, policy, report::areaUtcOffsetMinutes(report.details().villageCode),
+                                  backend.now());
+}
+
+ReportForStaff staffView(const Backend& backend, storage::StoredReport stored, const Principal& principal,
                          std::vector<storage::ReporterRow> reporters = {}) {
-  ReportForStaff view{std::move(stored), std::move(reporters), {}};
+  ReportForStaff view{std::move(stored), std::move(reporters), {}, {}};
   view.allowedMoves = report::StatusMachine::allowedMoves(view.stored.report, actorFor(principal));
+  view.deadlines = deadlinesOf(view.stored.report, backend);
   return view;
 }
 
@@ -179,6 +187,26 @@ void refuseWhileGuessing(Backend& backend, const std::string& clientAddress) {
 
 void countGuess(Backend& backend, const std::string& clientAddress) {
   limitHits(backend, guessSubject(clientAddress), backend.settings().trackingFailuresPerAddress);
+}
+
+// The canonical code when `secret` is that report's; otherwise counts a guess and answers report_not_found.
+std::string holderOfSecret(Backend& backend, const std::string& typedCode, const std::string& secret,
+                           const std::string& clientAddress) {
+  refuseWhileGuessing(backend, clientAddress);
+  const std::string code = canonicalCode(typedCode);
+  if (!auth::constantTimeEquals(secret, reportSecret(backend.reportSecretKey(), code))) {
+    countGuess(backend, clientAddress);
+    throw api::ApiError(404, "report_not_found");
+  }
+  return code;
+}
+
+// The public view with the roster as last refreshed (refresh it first, outside any transaction).
+std::string publicAnswer(Backend& backend, const report::Report& report) {
+  json::JsonWriter out;
+  api::writePublicReport(out, report, backend.roster().card(report.assignedOfficerNrp()),
+                         report::confirmWindowEnd(report, backend.settings().confirmWindowMs));
+  return out.str();
 }
 
 }  // namespace
@@ -304,21 +332,55 @@ std::string Reports::openNearby(report::Category category, const geo::LatLon& at
 }
 
 std::string Reports::track(const std::string& typedCode, const std::string& secret, const std::string& clientAddress) {
-  refuseWhileGuessing(backend_, clientAddress);
-  const std::string code = canonicalCode(typedCode);
-  std::optional<storage::StoredReport> stored;
-  if (auth::constantTimeEquals(secret, reportSecret(backend_.reportSecretKey(), code))) {
-    stored = storage::inTransaction(backend_.pool(), storage::Durability::ReadOnly,
-                                    [&](storage::Connection& c) { return storage::loadReport(c, code, false); });
-  }
+  const std::string code = holderOfSecret(backend_, typedCode, secret, clientAddress);
+  auto stored = storage::inTransaction(backend_.pool(), storage::Durability::ReadOnly,
+                                       [&](storage::Connection& c) { return storage::loadReport(c, code, false); });
   if (!stored) {
     countGuess(backend_, clientAddress);
     throw api::ApiError(404, "report_not_found");
   }
   backend_.refreshRoster();
-  json::JsonWriter out;
-  api::writePublicReport(out, stored->report, backend_.roster().card(stored->report.assignedOfficerNrp()));
-  return out.str();
+  return publicAnswer(backend_, stored->report);
+}
+
+StoredAnswer Reports::answerResolution(const CitizenAnswer& asked) {
+  checkIdempotencyKey(asked.idempotencyKey);
+  const std::string code = holderOfSecret(backend_, asked.trackingCode, asked.secret, asked.clientAddress);
+  const BackendSettings& settings = backend_.settings();
+  const bool reopen = asked.action == report::Action::Reopen;
+  auto reason = report::validateNote(reopen ? asked.reason : std::string(), reopen, settings.validation);
+  for (report::ValidationError& error : reason.errors) error.field = "reason";  // the citizen's body names it so
+  if (!reason.ok()) throw api::ApiError::invalidForm(reason.errors);
+  const std::string requestHash = auth::sha256Hex(code + "\n" + asked.requestBody);
+  const std::int64_t now = backend_.now();
+  backend_.refreshRoster();
+  return storage::inTransaction(backend_.pool(), storage::Durability::Durable, [&](storage::Connection& connection) {
+    if (auto seen = storage::findAppliedChange(connection, storage::regencyOfTrackingCode(code), asked.idempotencyKey)) {
+      return replayOrRefuse(*seen, requestHash, 200);
+    }
+    auto stored = storage::loadReport(connection, code, true);
+    if (!stored) throw api::ApiError(404, "report_not_found");
+    if (stored->report.status() != report::Status::Resolved) throw api::ApiError(409, "report_not_resolved");
+    if (!report::withinConfirmWindow(stored->report, settings.confirmWindowMs, now)) {
+      throw api::ApiError(409, "confirm_window_passed");
+    }
+    const std::string loadBefore = loadHolder(stored->report);
+    report::Move move;
+    move.action = asked.action;
+    move.actor.role = report::Role::Citizen;
+    move.atUnixMs = now;
+    move.note = *reason.value;
+    move.rating = asked.rating;
+    if (auto refused = report::StatusMachine::apply(stored->report, move)) {
+      throw api::ApiError(409, "move_not_allowed", refused->message);
+    }
+    storage::updateReport(connection, stored->report, storage::nextCounterValue(connection, storage::kChangesCounter), now);
+    moveLoad(connection, loadBefore, loadHolder(stored->report));
+    storage::recordOutcome(connection, stored->report);
+    const std::string answer = publicAnswer(backend_, stored->report);
+    storage::insertAppliedChange(connection, asked.idempotencyKey, {code, requestHash, answer}, now);
+    return StoredAnswer{200, answer, false};
+  });
 }
 
 ReportForStaff Reports::forStaff(const Principal& principal, const std::string& trackingCode) {
@@ -327,7 +389,7 @@ ReportForStaff Reports::forStaff(const Principal& principal, const std::string& 
     auto stored = storage::loadReport(connection, code, false);
     // Someone else's report looks exactly like a report that does not exist.
     if (!stored || !mayWork(principal, stored->report)) throw api::ApiError(404, "report_not_found");
-    ReportForStaff view = staffView(std::move(*stored), principal, storage::reportersOf(connection, code));
+    ReportForStaff view = staffView(backend_, std::move(*stored), principal, storage::reportersOf(connection, code));
     // A reporter erased by the retention purge shows nothing, so showing them is not audited.
     const bool identityShown = std::any_of(view.reporters.begin(), view.reporters.end(), [](const storage::ReporterRow& r) {
       return !r.anonymous && (!r.name.empty() || !r.phoneE164.empty());
@@ -354,7 +416,7 @@ std::vector<ReportForStaff> Reports::worklist(const Principal& principal, bool o
   auto stored = storage::inTransaction(backend_.pool(), storage::Durability::ReadOnly,
                                        [&](storage::Connection& c) { return storage::listReports(c, filter); });
   std::vector<ReportForStaff> list;
-  for (auto& item : stored) list.push_back(staffView(std::move(item), principal));
+  for (auto& item : stored) list.push_back(staffView(backend_, std::move(item), principal));
   std::sort(list.begin(), list.end(), [](const ReportForStaff& a, const ReportForStaff& b) {
     return report::comesFirstInWorklist(a.stored.report, b.stored.report);
   });
@@ -396,7 +458,7 @@ StoredAnswer Reports::move(const Principal& principal, const std::string& tracki
       storage::updateReport(connection, stored->report, stored->changeSeq, now);
       moveLoad(connection, loadBefore, loadHolder(stored->report));
     }
-    const ReportForStaff view = staffView(std::move(*stored), principal);
+    const ReportForStaff view = staffView(backend_, std::move(*stored), principal);
     const std::string answer = moveAnswer(result, view, backend_.roster().card(view.stored.report.assignedOfficerNrp()));
     const int status = result.outcome == sync::Outcome::Refused ? 409 : 200;
     storage::insertAppliedChange(connection, idempotencyKey, {code, requestHash, answer}, now);
@@ -424,7 +486,7 @@ PullAnswer Reports::pull(const Principal& principal, std::int64_t sinceCursor, s
     if (answer.more) stored.erase(stored.begin() + static_cast<std::ptrdiff_t>(limit), stored.end());
     answer.cursor = answer.more ? stored.back().changeSeq
                                 : std::max(std::max(committed, sinceCursor), stored.empty() ? 0 : stored.back().changeSeq);
-    for (auto& item : stored) answer.reports.push_back(staffView(std::move(item), principal));
+    for (auto& item : stored) answer.reports.push_back(staffView(backend_, std::move(item), principal));
   });
   return answer;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/report/deadlines.h"
 #include "core/report/report.h"
 #include "core/sync/protocol.h"
 #include "server/service/accounts.h"
@@ -40,6 +41,19 @@ struct ReportForStaff {
   storage::StoredReport stored;
   std::vector<storage::ReporterRow> reporters;  // empty unless the caller may see identities (and that was audited)
   std::vector<report::Action> allowedMoves;
+  std::vector<report::Deadline> deadlines;      // running now under the category's policy, with how late
+};
+
+// The citizen's answer to a resolved report, authenticated like tracking by the code and its secret.
+struct CitizenAnswer {
+  std::string trackingCode;
+  std::string secret;
+  report::Action action = report::Action::Confirm;  // confirm or reopen
+  std::uint32_t rating = 0;                          // confirm: 1-5, 0 = none
+  std::string reason;                                // reopen: required
+  std::string idempotencyKey;
+  std::string requestBody;
+  std::string clientAddress;
 };
 
 struct PullAnswer {
@@ -69,6 +83,9 @@ class Reports {
   std::string openNearby(report::Category category, const geo::LatLon& at, const std::string& clientAddress);
   // The public view for whoever holds the code and secret; wrong pairs count towards a per-address limit.
   std::string track(const std::string& typedCode, const std::string& secret, const std::string& clientAddress);
+  // Confirm (closing it, with an optional rating) or reopen (with a reason) a resolved report, within the
+  // confirmation window; answers the public view like track. Wrong code and secret pairs count like track's.
+  StoredAnswer answerResolution(const CitizenAnswer& answer);
 
   ReportForStaff forStaff(const Principal& principal, const std::string& trackingCode);
   // The report if the caller may work it, without reporters (so nothing to audit); else report_not_found.

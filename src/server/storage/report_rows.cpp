@@ -27,8 +27,9 @@ std::optional<IdempotencyRecord> idempotencyFromRows(const std::vector<Row>& row
 // "33.29" and below as a LIKE pattern that cannot match "33.290...": the code itself or anything under it.
 std::string areaPattern(const std::string& area) { return area.empty() ? "%" : area + ".%"; }
 
-// A closed report's updated_at is when it was closed: no move but reopen is legal after resolve or reject.
-const std::string kClosedBefore = "r.status IN ('resolved', 'rejected') AND r.updated_at < $1";
+// A finished report's updated_at is when it finished: only reopen (and, after resolve, the citizen's confirm
+// or the server's auto_close, which finish it again) can change it afterwards.
+const std::string kClosedBefore = "r.status IN ('resolved', 'rejected', 'closed') AND r.updated_at < $1";
 
 }  // namespace
 
@@ -106,6 +107,14 @@ std::vector<StoredReport> openReportsInBox(Connection& connection, const NearbyF
           std::string(kOpenStatuses) + " AND lat BETWEEN $2 AND $3 AND lon BETWEEN $4 AND $5 ORDER BY created_at DESC LIMIT $6",
       {filter.category, filter.minLatDeg, filter.maxLatDeg, filter.minLonDeg, filter.maxLonDeg,
        static_cast<std::int64_t>(filter.limit)}));
+}
+
+std::vector<StoredReport> reportsToSweep(Connection& connection, const SweepFilter& filter) {
+  return reportsFromRows(connection.query(
+      "SELECT " + std::string(kStoredReportColumns) + " FROM reports WHERE tracking_code > $1 AND ((status IN " +
+          std::string(kOpenStatuses) + " AND created_at < $2) OR (status = 'resolved' AND updated_at < $3)) " +
+          "ORDER BY tracking_code LIMIT $4",
+      {filter.afterCode, filter.openFiledBefore, filter.resolvedBefore, static_cast<std::int64_t>(filter.limit)}));
 }
 
 void insertReporter(Connection& connection, const std::string& trackingCode, const ReporterRow& reporter) {

@@ -79,6 +79,17 @@ struct NearbyFilter {
 };
 std::vector<StoredReport> openReportsInBox(Connection& connection, const NearbyFilter& filter);
 
+// A page of the reports the deadline sweep must look at, in tracking-code order after `afterCode`: open ones filed
+// before `openFiledBefore` (no deadline can have passed for younger ones) and resolved ones last changed before
+// `resolvedBefore` (their confirmation window may be over).
+struct SweepFilter {
+  std::int64_t openFiledBefore = 0;
+  std::int64_t resolvedBefore = 0;
+  std::string afterCode;
+  std::size_t limit = 500;
+};
+std::vector<StoredReport> reportsToSweep(Connection& connection, const SweepFilter& filter);
+
 struct ReporterRow {
   bool anonymous = true;
   std::string name;
@@ -104,7 +115,7 @@ struct ErasedIdentities {
   std::int64_t reports = 0;
   std::int64_t reporters = 0;
 };
-// Blanks the name and phone of every reporter of a report that was closed (resolved or rejected) before
+// Blanks the name and phone of every reporter of a report that was finished (resolved, rejected or closed) before
 // `closedBeforeUnixMs`, keeping the rows (and whether each was anonymous) for the statistics. Rows already
 // blank are not touched, so running it again changes nothing and answers nothing.
 // The request hashes of the report's creation and joins go too: each hashes a body holding a name and phone,

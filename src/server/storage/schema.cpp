@@ -185,6 +185,22 @@ constexpr std::string_view kIdentifiedReporters = R"SQL(
 CREATE INDEX report_reporters_identified ON report_reporters (regency_code, tracking_code) WHERE name <> '' OR phone <> ''
 )SQL";
 
+// Version 5: how citizens answered resolved reports (confirm with a rating, reopen) and which closed by
+// themselves, per officer, for the officer statistics without reading every report's timeline.
+constexpr std::string_view kReportOutcomes = R"SQL(
+CREATE TABLE report_outcomes (
+  regency_code TEXT NOT NULL,
+  tracking_code TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  outcome TEXT NOT NULL,                 -- 'confirm', 'reopen' or 'auto_close'
+  officer_nrp TEXT NOT NULL,             -- who had resolved the report
+  village_code TEXT NOT NULL,
+  rating INTEGER NOT NULL,               -- confirm: 1-5, or 0 for none
+  PRIMARY KEY (regency_code, tracking_code, at, outcome)
+);
+CREATE INDEX report_outcomes_village ON report_outcomes (village_code)
+)SQL";
+
 constexpr std::string_view kCreateVersionTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)";
 
@@ -202,6 +218,7 @@ const std::vector<Migration>& migrations() {
       {2, "sambang visits and the audit log", kVisitsAndAudit},
       {3, "imported boundaries and region versions", kBoundaries},
       {4, "reporters still identified, for the retention purge", kIdentifiedReporters},
+      {5, "citizens' answers to resolved reports", kReportOutcomes},
   };
   return all;
 }

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <stdexcept>
 #include <variant>
 
 #include "test_databases.h"
@@ -47,6 +48,9 @@ RunningServer::RunningServer(storage::Dialect dialect, std::string databaseUrl, 
   }
   config.anonymousWritesPer10Min = static_cast<int>(settings.anonymousWritesPerAddress.maxHits);
   config.retentionDays = static_cast<int>(settings.reporterIdentityRetentionMs / (24 * 60 * 60 * 1000));
+  config.confirmWindowHours = static_cast<int>(settings.confirmWindowMs / (60 * 60 * 1000));
+  config.deadlines = settings.deadlines;
+  config.deadlineSweepMinutes = static_cast<int>(settings.deadlineSweepEveryMs / (60 * 1000));
   ServerOptions options;
   options.settings = std::move(settings);
   auto clock = clock_;
@@ -128,6 +132,10 @@ Reply ApiClient::post(const std::string& path, const std::string& json, const st
   return reply(client_.Post(path.c_str(), withSession(headers), json, contentType.c_str()));
 }
 
+Reply ApiClient::post(const std::string& path, const std::string& json, httplib::Headers headers) {
+  return reply(client_.Post(path.c_str(), withSession(std::move(headers)), json, "application/json"));
+}
+
 Reply ApiClient::put(const std::string& path, const std::string& json) {
   return reply(client_.Put(path.c_str(), withSession({}), json, "application/json"));
 }
@@ -145,6 +153,23 @@ Reply ApiClient::login(const std::string& nrp, const std::string& password) {
 std::string newKey() {
   static std::atomic<int> serial{0};
   return "test-key-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) + "-padding";
+}
+
+std::size_t onDutyDemoOfficer() {
+  const auto& officers = brebesDemo().officers;
+  for (std::size_t i = 0; i < officers.size(); ++i) {
+    if (officers[i].onDuty) return i;
+  }
+  return 0;
+}
+
+FiledReport fileReportForOnDutyOfficer(ApiClient& citizen, RunningServer& server) {
+  const geo::LatLon at = brebesDemo().villages.at(onDutyDemoOfficer()).position;
+  const std::string form = reportForm(at.latDeg, at.lonDeg, server.clock().now());
+  const std::string key = newKey();
+  const Reply created = citizen.post("/api/v1/reports", form, key);
+  if (created.status != 201) throw std::runtime_error("filing a report answered " + std::to_string(created.status) + ": " + created.body);
+  return {created.text("/trackingCode"), created.text("/secret"), form, key};
 }
 
 std::string reportForm(double latDeg, double lonDeg, std::int64_t nowMs, const std::string& category, const std::string& extra) {

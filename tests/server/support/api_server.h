@@ -80,6 +80,8 @@ class ApiClient {
   Reply get(const std::string& path, const httplib::Headers& headers = {});
   Reply post(const std::string& path, const std::string& json, const std::string& idempotencyKey = {},
              const std::string& contentType = "application/json");
+  // With headers of the caller's own, e.g. a report's X-Report-Secret.
+  Reply post(const std::string& path, const std::string& json, httplib::Headers headers);
   Reply put(const std::string& path, const std::string& json);
   Reply del(const std::string& path);
 
@@ -95,6 +97,20 @@ class ApiClient {
   httplib::Client client_;
   std::string token_;
 };
+
+// The first demo officer on duty, as an index into brebesDemo().officers: a report filed at the centre of the
+// village with the same index is assigned to them.
+std::size_t onDutyDemoOfficer();
+
+struct FiledReport {
+  std::string code;
+  std::string secret;
+  std::string form;  // the body and idempotency key it was filed with, for a retry
+  std::string key;
+};
+// Files a report (Siti Aminah's, with name and phone) at that officer's village at the server's time; throws
+// std::runtime_error with the answer unless it is created.
+FiledReport fileReportForOnDutyOfficer(ApiClient& citizen, RunningServer& server);
 
 // A fresh idempotency key per call.
 std::string newKey();
