@@ -100,8 +100,9 @@ class PostIndex {
   static constexpr std::uint32_t kLeafSize = 32;
   static constexpr std::int32_t kNoLoad = std::numeric_limits<std::int32_t>::max();
 
-  // 36 bytes: only what the search reads. Boxes are floats rounded outwards, so they always contain the
-  // posts below them, even after moves (which only grow them); the split plane only guides the first descent.
+  // 36 bytes: only what the search reads. Boxes always contain the float coordinates of the posts below
+  // them: fitted to them when built, grown by moves (rounded outwards); the split plane only guides the first
+  // descent.
   struct Node {
     float min[3];
     float max[3];
@@ -118,12 +119,14 @@ class PostIndex {
                      const Accept& accept, const NearestQuery& query, Candidates& candidates) const;
   template <class Accept>
   void search(const NearestQuery& query, const Accept& accept, std::vector<Neighbor>& out) const;
+  // 16 bytes, so the median splits move half the memory doubles would. The floats are the very coordinates
+  // the search reads, so boxes fitted to them contain what is searched (as after a move).
   struct BuildPoint {
-    double c[3];          // unit vector
+    float c[3];           // unit vector
     std::uint32_t input;  // index in the posts given to build()
   };
   std::uint32_t buildNode(std::uint32_t begin, std::uint32_t end, std::uint32_t parent, std::vector<BuildPoint>& points,
-                          const double lo[3], const double hi[3]);
+                          const float lo[3], const float hi[3]);
   void fitBoxes(const std::vector<BuildPoint>& points);
   void placeInTreeOrder(const std::vector<Post>& posts, const std::vector<BuildPoint>& points,
                         const std::vector<std::pair<PostId, std::uint32_t>>& byId);

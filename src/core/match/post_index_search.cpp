@@ -76,7 +76,8 @@ class Candidates {
       --at;
     }
     items_[at] = c;
-    if (size_ < k_) return;
+    // Only a newcomer among the k best moves the k-th, and with it the bound (a square root).
+    if (size_ < k_ || at >= k_) return;
     bound_ = std::min(limit_, widened(items_[k_ - 1].chordSquared));
     while (size_ > k_ && items_[size_ - 1].chordSquared > bound_) --size_;
   }
@@ -211,16 +212,30 @@ void PostIndex::nearest(const NearestQuery& query, const std::function<bool(Post
 
 void PostIndex::nearestBatch(const std::vector<geo::LatLon>& positions, const NearestQuery& query,
                              std::vector<Neighbor>& results, std::vector<std::uint32_t>& counts) const {
-  results.assign(positions.size() * query.k, Neighbor{});
-  counts.assign(positions.size(), 0);
+  const std::size_t k = query.k;
+  const std::vector<std::uint32_t> order = spatialOrder(positions);
+  // Reading the positions and writing the answers in spatial order means one random access per query on
+  // each side; done in loops of their own, those accesses overlap instead of stalling every search.
+  std::vector<geo::LatLon> inOrder(order.size());
+  for (std::size_t j = 0; j < order.size(); ++j) inOrder[j] = positions[order[j]];
+  std::vector<Neighbor> answersInOrder(order.size() * k);
+  std::vector<std::uint32_t> countsInOrder(order.size());
   NearestQuery each = query;
   std::vector<Neighbor> answer;
-  answer.reserve(query.k);
-  for (std::uint32_t i : spatialOrder(positions)) {
-    each.position = positions[i];
+  answer.reserve(k);
+  for (std::size_t j = 0; j < inOrder.size(); ++j) {
+    each.position = inOrder[j];
     nearest(each, answer);
-    std::copy(answer.begin(), answer.end(), results.begin() + static_cast<std::ptrdiff_t>(i * query.k));
-    counts[i] = static_cast<std::uint32_t>(answer.size());
+    std::copy(answer.begin(), answer.end(), answersInOrder.begin() + static_cast<std::ptrdiff_t>(j * k));
+    countsInOrder[j] = static_cast<std::uint32_t>(answer.size());
+  }
+  results.assign(positions.size() * k, Neighbor{});
+  counts.resize(positions.size());
+  for (std::size_t j = 0; j < order.size(); ++j) {
+    const std::size_t i = order[j];
+    counts[i] = countsInOrder[j];
+    std::copy_n(answersInOrder.begin() + static_cast<std::ptrdiff_t>(j * k), countsInOrder[j],
+                results.begin() + static_cast<std::ptrdiff_t>(i * k));
   }
 }
 
