@@ -99,6 +99,7 @@ class PostIndex {
   // and leaf scans long enough to vectorise.
   static constexpr std::uint32_t kLeafSize = 32;
   static constexpr std::int32_t kNoLoad = std::numeric_limits<std::int32_t>::max();
+  static constexpr std::uint32_t kNoLeaf = std::numeric_limits<std::uint32_t>::max();
 
   // 36 bytes: only what the search reads. Boxes always contain the float coordinates of the posts below
   // them: fitted to them when built, grown by moves (rounded outwards); the split plane only guides the first
@@ -117,8 +118,9 @@ class PostIndex {
   template <class Accept, class Candidates>
   void searchSubtree(std::uint32_t root, double lowerBound, const geo::UnitVector& u, const float query32[3],
                      const Accept& accept, const NearestQuery& query, Candidates& candidates) const;
+  // `startLeaf`: a leaf to try first (kNoLeaf for none); set to the leaf the search started from.
   template <class Accept>
-  void search(const NearestQuery& query, const Accept& accept, std::vector<Neighbor>& out) const;
+  void search(const NearestQuery& query, const Accept& accept, std::vector<Neighbor>& out, std::uint32_t& startLeaf) const;
   // 16 bytes, so the median splits move half the memory doubles would. The floats are the very coordinates
   // the search reads, so boxes fitted to them contain what is searched (as after a move).
   struct BuildPoint {
