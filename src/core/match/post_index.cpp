@@ -17,6 +17,19 @@ float roundedUp(double v) {
   return static_cast<double>(f) < v ? std::nextafter(f, INFINITY) : f;
 }
 
+// nth_element with the axis fixed at compile time: the comparison is the inner loop of the build.
+template <class Point>
+void medianSplit(std::vector<Point>& points, std::uint32_t begin, std::uint32_t middle, std::uint32_t end, int axis) {
+  const auto split = [&](auto less) {
+    std::nth_element(points.begin() + begin, points.begin() + middle, points.begin() + end, less);
+  };
+  switch (axis) {
+    case 0: return split([](const Point& a, const Point& b) { return a.c[0] < b.c[0]; });
+    case 1: return split([](const Point& a, const Point& b) { return a.c[1] < b.c[1]; });
+    default: return split([](const Point& a, const Point& b) { return a.c[2] < b.c[2]; });
+  }
+}
+
 }  // namespace
 
 std::variant<PostIndex, BuildError> PostIndex::build(const std::vector<Post>& posts) {
@@ -42,11 +55,11 @@ std::variant<PostIndex, BuildError> PostIndex::build(const std::vector<Post>& po
   PostIndex index;
   const std::size_t n = posts.size();
   std::vector<BuildPoint> points(n);
-  double lo[3] = {INFINITY, INFINITY, INFINITY};
-  double hi[3] = {-INFINITY, -INFINITY, -INFINITY};
+  float lo[3] = {INFINITY, INFINITY, INFINITY};
+  float hi[3] = {-INFINITY, -INFINITY, -INFINITY};
   for (std::size_t i = 0; i < n; ++i) {
     const geo::UnitVector u = geo::toUnitVector(posts[i].position);
-    points[i] = {{u.x, u.y, u.z}, static_cast<std::uint32_t>(i)};
+    points[i] = {{static_cast<float>(u.x), static_cast<float>(u.y), static_cast<float>(u.z)}, static_cast<std::uint32_t>(i)};
     for (int d = 0; d < 3; ++d) {
       lo[d] = std::min(lo[d], points[i].c[d]);
       hi[d] = std::max(hi[d], points[i].c[d]);
@@ -63,7 +76,7 @@ std::variant<PostIndex, BuildError> PostIndex::build(const std::vector<Post>& po
 }
 
 std::uint32_t PostIndex::buildNode(std::uint32_t begin, std::uint32_t end, std::uint32_t parent,
-                                   std::vector<BuildPoint>& points, const double lo[3], const double hi[3]) {
+                                   std::vector<BuildPoint>& points, const float lo[3], const float hi[3]) {
   const auto self = static_cast<std::uint32_t>(nodes_.size());
   nodes_.emplace_back();
   parent_.push_back(parent);
@@ -79,13 +92,12 @@ std::uint32_t PostIndex::buildNode(std::uint32_t begin, std::uint32_t end, std::
     if (hi[d] - lo[d] > hi[axis] - lo[axis]) axis = d;
   }
   const std::uint32_t middle = begin + (end - begin) / 2;
-  std::nth_element(points.begin() + begin, points.begin() + middle, points.begin() + end,
-                   [axis](const BuildPoint& a, const BuildPoint& b) { return a.c[axis] < b.c[axis]; });
-  const double split = points[middle].c[axis];
+  medianSplit(points, begin, middle, end, axis);
+  const float split = points[middle].c[axis];
   nodes_[self].axis = static_cast<std::uint16_t>(axis);
-  nodes_[self].split = static_cast<float>(split);
-  double leftHi[3] = {hi[0], hi[1], hi[2]};
-  double rightLo[3] = {lo[0], lo[1], lo[2]};
+  nodes_[self].split = split;
+  float leftHi[3] = {hi[0], hi[1], hi[2]};
+  float rightLo[3] = {lo[0], lo[1], lo[2]};
   leftHi[axis] = split;
   rightLo[axis] = split;
   buildNode(begin, middle, self, points, lo, leftHi);
@@ -99,18 +111,16 @@ void PostIndex::fitBoxes(const std::vector<BuildPoint>& points) {
   for (std::size_t i = nodes_.size(); i-- > 0;) {
     Node& node = nodes_[i];
     if (node.count > 0) {
-      double lo[3] = {INFINITY, INFINITY, INFINITY};
-      double hi[3] = {-INFINITY, -INFINITY, -INFINITY};
+      float lo[3] = {INFINITY, INFINITY, INFINITY};
+      float hi[3] = {-INFINITY, -INFINITY, -INFINITY};
       for (std::uint32_t slot = node.first; slot < node.first + node.count; ++slot) {
         for (int d = 0; d < 3; ++d) {
           lo[d] = std::min(lo[d], points[slot].c[d]);
           hi[d] = std::max(hi[d], points[slot].c[d]);
         }
       }
-      for (int d = 0; d < 3; ++d) {
-        node.min[d] = roundedDown(lo[d]);
-        node.max[d] = roundedUp(hi[d]);
-      }
+      std::copy(lo, lo + 3, node.min);
+      std::copy(hi, hi + 3, node.max);
     } else {
       const Node& left = nodes_[i + 1];
       const Node& right = nodes_[node.first];
@@ -137,9 +147,9 @@ void PostIndex::placeInTreeOrder(const std::vector<Post>& posts, const std::vect
   for (std::size_t slot = 0; slot < n; ++slot) {
     const Post& post = posts[points[slot].input];
     slotOfInput[points[slot].input] = static_cast<std::uint32_t>(slot);
-    fx_[slot] = static_cast<float>(points[slot].c[0]);
-    fy_[slot] = static_cast<float>(points[slot].c[1]);
-    fz_[slot] = static_cast<float>(points[slot].c[2]);
+    fx_[slot] = points[slot].c[0];
+    fy_[slot] = points[slot].c[1];
+    fz_[slot] = points[slot].c[2];
     ids_[slot] = post.id;
     loads_[slot] = post.openReports;
     onDuty_[slot] = post.onDuty ? 1 : 0;

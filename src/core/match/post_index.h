@@ -99,9 +99,11 @@ class PostIndex {
   // and leaf scans long enough to vectorise.
   static constexpr std::uint32_t kLeafSize = 32;
   static constexpr std::int32_t kNoLoad = std::numeric_limits<std::int32_t>::max();
+  static constexpr std::uint32_t kNoLeaf = std::numeric_limits<std::uint32_t>::max();
 
-  // 36 bytes: only what the search reads. Boxes are floats rounded outwards, so they always contain the
-  // posts below them, even after moves (which only grow them); the split plane only guides the first descent.
+  // 36 bytes: only what the search reads. Boxes always contain the float coordinates of the posts below
+  // them: fitted to them when built, grown by moves (rounded outwards); the split plane only guides the first
+  // descent.
   struct Node {
     float min[3];
     float max[3];
@@ -116,14 +118,17 @@ class PostIndex {
   template <class Accept, class Candidates>
   void searchSubtree(std::uint32_t root, double lowerBound, const geo::UnitVector& u, const float query32[3],
                      const Accept& accept, const NearestQuery& query, Candidates& candidates) const;
+  // `startLeaf`: a leaf to try first (kNoLeaf for none); set to the leaf the search started from.
   template <class Accept>
-  void search(const NearestQuery& query, const Accept& accept, std::vector<Neighbor>& out) const;
+  void search(const NearestQuery& query, const Accept& accept, std::vector<Neighbor>& out, std::uint32_t& startLeaf) const;
+  // 16 bytes, so the median splits move half the memory doubles would. The floats are the very coordinates
+  // the search reads, so boxes fitted to them contain what is searched (as after a move).
   struct BuildPoint {
-    double c[3];          // unit vector
+    float c[3];           // unit vector
     std::uint32_t input;  // index in the posts given to build()
   };
   std::uint32_t buildNode(std::uint32_t begin, std::uint32_t end, std::uint32_t parent, std::vector<BuildPoint>& points,
-                          const double lo[3], const double hi[3]);
+                          const float lo[3], const float hi[3]);
   void fitBoxes(const std::vector<BuildPoint>& points);
   void placeInTreeOrder(const std::vector<Post>& posts, const std::vector<BuildPoint>& points,
                         const std::vector<std::pair<PostId, std::uint32_t>>& byId);

@@ -76,7 +76,8 @@ class Candidates {
       --at;
     }
     items_[at] = c;
-    if (size_ < k_) return;
+    // Only a newcomer among the k best moves the k-th, and with it the bound (a square root).
+    if (size_ < k_ || at >= k_) return;
     bound_ = std::min(limit_, widened(items_[k_ - 1].chordSquared));
     while (size_ > k_ && items_[size_ - 1].chordSquared > bound_) --size_;
   }
@@ -157,7 +158,8 @@ void PostIndex::searchSubtree(std::uint32_t root, double lowerBound, const geo::
 }
 
 template <class Accept>
-void PostIndex::search(const NearestQuery& query, const Accept& accept, std::vector<Neighbor>& out) const {
+void PostIndex::search(const NearestQuery& query, const Accept& accept, std::vector<Neighbor>& out,
+                       std::uint32_t& startLeaf) const {
   out.clear();
   if (query.k == 0 || nodes_.empty() || !geo::isValid(query.position) || !(query.maxDistanceKm >= 0.0)) return;
   const geo::UnitVector u = geo::toUnitVector(query.position);
@@ -165,21 +167,24 @@ void PostIndex::search(const NearestQuery& query, const Accept& accept, std::vec
   const double p[3] = {u.x, u.y, u.z};
   Candidates candidates(query.k, widened(geo::chordSquaredForKm(query.maxDistanceKm)));
 
-  // Start where the query would have been filed: down the split planes to a leaf, which usually holds the
-  // answer or something close to it. Then back up the path, searching each sibling subtree whose box can
-  // still hold something closer. The path and its siblings cover the whole tree, so the answer is exact
-  // whatever moves did to the split planes; the planes only make the first guess good.
-  std::uint32_t path[64];
-  int depth = 0;
-  std::uint32_t current = 0;
-  while (nodes_[current].count == 0) {
-    path[depth++] = current;
-    const Node& node = nodes_[current];
-    current = p[node.axis] < static_cast<double>(node.split) ? current + 1 : node.first;
+  // Start where the query would have been filed: the hinted leaf when the query lies in its box (the last
+  // leaf of the previous query in a batch, usually the same one), else down the split planes to a leaf. It
+  // usually holds the answer or something close to it. Then up through the ancestors, searching each
+  // sibling subtree whose box can still hold something closer. A leaf and the siblings of its ancestors
+  // cover the whole tree, so the answer is exact whatever leaf the search starts from and whatever moves
+  // did to the split planes; the hint and the planes only make the first guess good.
+  std::uint32_t current = startLeaf;
+  if (current >= nodes_.size() || nodes_[current].count == 0 || boxDistanceSquared(nodes_[current], u) > 0.0) {
+    current = 0;
+    while (nodes_[current].count == 0) {
+      const Node& node = nodes_[current];
+      current = p[node.axis] < static_cast<double>(node.split) ? current + 1 : node.first;
+    }
   }
+  startLeaf = current;
   searchSubtree(current, boxDistanceSquared(nodes_[current], u), u, query32, accept, query, candidates);
-  while (depth > 0) {
-    const std::uint32_t parent = path[--depth];
+  while (current != 0) {
+    const std::uint32_t parent = parent_[current];
     const bool siblingIsRight = current == parent + 1;
     const std::uint32_t sibling = siblingIsRight ? nodes_[parent].first : parent + 1;
     current = parent;
@@ -201,26 +206,43 @@ void PostIndex::search(const NearestQuery& query, const Accept& accept, std::vec
 }
 
 void PostIndex::nearest(const NearestQuery& query, std::vector<Neighbor>& out) const {
-  search(query, [](PostId) { return true; }, out);
+  std::uint32_t noHint = kNoLeaf;
+  search(query, [](PostId) { return true; }, out, noHint);
 }
 
 void PostIndex::nearest(const NearestQuery& query, const std::function<bool(PostId)>& accept,
                         std::vector<Neighbor>& out) const {
-  search(query, accept, out);
+  std::uint32_t noHint = kNoLeaf;
+  search(query, accept, out, noHint);
 }
 
 void PostIndex::nearestBatch(const std::vector<geo::LatLon>& positions, const NearestQuery& query,
                              std::vector<Neighbor>& results, std::vector<std::uint32_t>& counts) const {
-  results.assign(positions.size() * query.k, Neighbor{});
-  counts.assign(positions.size(), 0);
+  const std::size_t k = query.k;
+  const std::vector<std::uint32_t> order = spatialOrder(positions);
+  // Reading the positions and writing the answers in spatial order means one random access per query on
+  // each side; done in loops of their own, those accesses overlap instead of stalling every search.
+  std::vector<geo::LatLon> inOrder(order.size());
+  for (std::size_t j = 0; j < order.size(); ++j) inOrder[j] = positions[order[j]];
+  std::vector<Neighbor> answersInOrder(order.size() * k);
+  std::vector<std::uint32_t> countsInOrder(order.size());
   NearestQuery each = query;
   std::vector<Neighbor> answer;
-  answer.reserve(query.k);
-  for (std::uint32_t i : spatialOrder(positions)) {
-    each.position = positions[i];
-    nearest(each, answer);
-    std::copy(answer.begin(), answer.end(), results.begin() + static_cast<std::ptrdiff_t>(i * query.k));
-    counts[i] = static_cast<std::uint32_t>(answer.size());
+  answer.reserve(k);
+  std::uint32_t previousLeaf = kNoLeaf;
+  for (std::size_t j = 0; j < inOrder.size(); ++j) {
+    each.position = inOrder[j];
+    search(each, [](PostId) { return true; }, answer, previousLeaf);
+    std::copy(answer.begin(), answer.end(), answersInOrder.begin() + static_cast<std::ptrdiff_t>(j * k));
+    countsInOrder[j] = static_cast<std::uint32_t>(answer.size());
+  }
+  results.assign(positions.size() * k, Neighbor{});
+  counts.resize(positions.size());
+  for (std::size_t j = 0; j < order.size(); ++j) {
+    const std::size_t i = order[j];
+    counts[i] = countsInOrder[j];
+    std::copy_n(answersInOrder.begin() + static_cast<std::ptrdiff_t>(j * k), countsInOrder[j],
+                results.begin() + static_cast<std::ptrdiff_t>(i * k));
   }
 }
 
