@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { artifactsDir, launchBrowser, openApp, startServer } from './harness.mjs';
-import { hasWidget, press, state, type, waitForState, widget } from './person.mjs';
+import { hasWidget, press, state, type, waitForFrames, waitForState, widget } from './person.mjs';
 
 const DEMO_PASSWORD = 'uji-demo-rahasia-42';
 const PHONE = { viewport: { width: 360, height: 780 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -277,6 +277,7 @@ describe('a report from a citizen to the officer and back', () => {
     await press(page, 'track.confirm');
     const s = await waitForState(page, (st) => st.trackedStatus === 'closed', 'the report closed by its citizen');
     assert.deepEqual(s.trackedTimeline, ['submitted', 'received', 'in_process', 'resolved', 'closed']);
+    await waitForFrames(page, 3); // the widgets are the last frame's; the answer may have come after it
     assert.equal(await hasWidget(page, 'track.confirm'), false, 'nothing left to answer');
     await screenshot(page, 'flow-phone-confirmed.png');
     assert.deepEqual(citizen.errors, []);
@@ -297,6 +298,7 @@ describe('a report from a citizen to the officer and back', () => {
       assert.equal(s.dashboard.submitted, 1, 'the citizen\'s report; the neighbour joined it');
       assert.ok(s.dashboard.officers > 100, 'every officer of Brebes has a row');
       assert.ok(s.dashboard.receivedMedianMs > 0, 'the officer took a while to acknowledge it');
+      await waitForFrames(page, 3); // drawn after the answer arrived
       for (const id of ['dashboard.submitted', 'dashboard.to_received', 'dashboard.days_chart']) {
         assert.ok(await hasWidget(page, id), id);
       }
