@@ -7,6 +7,8 @@
 #include <rapidjson/writer.h>
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "core/domain/local_time.h"
 
 namespace bhabin::app {
@@ -141,7 +143,8 @@ void writeCitizen(Writer& out, const ui::AppUi& app) {
   out.EndArray();
 }
 
-// What a supervisor's dashboard shows: the period, the headline count, and the officers' rows.
+// What a supervisor's dashboard shows: the period, the headline count, the officers' rows (and how many were
+// on duty in it), what is late and how many reports the map was given.
 void writeDashboard(Writer& out, const ui::OfficerDesk& desk) {
   out.Key("dashboard");
   const auto& view = desk.dashboard();
@@ -160,6 +163,13 @@ void writeDashboard(Writer& out, const ui::OfficerDesk& desk) {
   out.Uint(static_cast<unsigned>(view->officers.size()));
   out.Key("receivedMedianMs");
   out.Int64(view->submittedToReceived.medianMs);
+  out.Key("officersOnDutyInPeriod");
+  out.Int64(std::count_if(view->officers.begin(), view->officers.end(),
+                          [](const wire::DashboardOfficerView& officer) { return officer.figures.dutyMsInPeriod > 0; }));
+  out.Key("overdueTotal");
+  out.Int64(view->overdueTotal);
+  out.Key("reportPoints");
+  out.Uint(static_cast<unsigned>(view->reportPoints.size()));
   out.EndObject();
 }
 

@@ -51,7 +51,8 @@ DotStyle styleOf(ui::MapPoint::Kind kind) {
     case ui::MapPoint::Kind::OfficerOnDuty: return {"#1b7f3b", 7};
     case ui::MapPoint::Kind::OfficerOffDuty: return {"#7a8593", 6};
     case ui::MapPoint::Kind::Report: return {"#d9480f", 8};
-    case ui::MapPoint::Kind::Cluster: break;
+    case ui::MapPoint::Kind::Cluster:
+    case ui::MapPoint::Kind::ReportCluster: break;
   }
   return {"#1f3a68", 12};
 }
@@ -60,7 +61,8 @@ DotStyle styleOf(ui::MapPoint::Kind kind) {
 // anything from outside.
 val clusterMarker(const ui::MapPoint& point) {
   val iconOptions = val::object();
-  iconOptions.set("className", std::string("bhabin-cluster"));
+  const bool reports = point.kind == ui::MapPoint::Kind::ReportCluster;
+  iconOptions.set("className", std::string(reports ? "bhabin-cluster bhabin-cluster-reports" : "bhabin-cluster"));
   iconOptions.set("html", std::to_string(point.count));
   const int size = point.count < 10 ? 30 : point.count < 100 ? 36 : point.count < 1000 ? 42 : 48;
   val iconSize = val::array();
@@ -131,7 +133,8 @@ void LeafletMap::showPoints(ui::MapLayer layer, const std::vector<ui::MapPoint>&
   val& group = layers_[static_cast<std::size_t>(layer)];
   group.call<val>("clearLayers");
   for (const ui::MapPoint& point : points) {
-    group.call<val>("addLayer", point.kind == ui::MapPoint::Kind::Cluster ? clusterMarker(point) : dot(point));
+    const bool cluster = point.kind == ui::MapPoint::Kind::Cluster || point.kind == ui::MapPoint::Kind::ReportCluster;
+    group.call<val>("addLayer", cluster ? clusterMarker(point) : dot(point));
   }
 }
 

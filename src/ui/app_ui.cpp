@@ -12,6 +12,18 @@ namespace bhabin::ui {
 
 namespace {
 
+// Clusters as map points: a group drawn as `group` with its count, a lone member as `single(its id)`.
+template <typename Single>
+std::vector<MapPoint> mapPointsOf(const cluster::Clusters& clusters, MapPoint::Kind group, Single single) {
+  std::vector<MapPoint> points;
+  points.reserve(clusters.size());
+  for (std::size_t i = 0; i < clusters.size(); ++i) {
+    const bool alone = clusters.count[i] == 1;
+    points.push_back({alone ? single(clusters.id[i]) : group, {clusters.latDeg[i], clusters.lonDeg[i]}, clusters.count[i]});
+  }
+  return points;
+}
+
 constexpr float kWideLayoutMinWidth = 720.0f;  // below this the sheet sits at the bottom, full width
 constexpr float kSideSheetWidth = 420.0f;
 constexpr float kMargin = 10.0f;
@@ -195,39 +207,47 @@ void AppUi::drawTabs() {
   if (next) requestedTab_ = next;
 }
 
-// Officers (clustered by the core for the map's view and zoom) and, for staff, their worklist's reports.
+// Officers (clustered by the core for the map's view and zoom) and, for staff, reports: a supervisor's
+// dashboard period clustered the same way (where the area's reports were), otherwise an officer's worklist.
 void AppUi::updateMapLayers() {
-  if (!mapDirty_ && desk_.worklistGeneration() == shownWorklistGeneration_ && roster_.generation() == shownRosterGeneration_) {
+  const bool newPeriod = desk_.dashboardGeneration() != shownDashboardGeneration_;
+  if (!mapDirty_ && !newPeriod && desk_.worklistGeneration() == shownWorklistGeneration_ &&
+      roster_.generation() == shownRosterGeneration_) {
     return;
   }
   mapDirty_ = false;
   shownWorklistGeneration_ = desk_.worklistGeneration();
   shownRosterGeneration_ = roster_.generation();
+  shownDashboardGeneration_ = desk_.dashboardGeneration();
 
   std::vector<MapPoint> officers;
   if (const wire::RosterSnapshot* snapshot = roster_.snapshot()) {
     cluster::Clusters clusters;
     roster_.officersOnMap(map_.viewport(), map_.zoom(), clusters);
-    officers.reserve(clusters.size());
-    for (std::size_t i = 0; i < clusters.size(); ++i) {
-      MapPoint point;
-      point.position = {clusters.latDeg[i], clusters.lonDeg[i]};
-      point.count = clusters.count[i];
-      if (clusters.count[i] > 1) {
-        point.kind = MapPoint::Kind::Cluster;
-      } else {
-        point.kind = snapshot->officers[clusters.id[i]].onDuty ? MapPoint::Kind::OfficerOnDuty : MapPoint::Kind::OfficerOffDuty;
-      }
-      officers.push_back(point);
-    }
+    officers = mapPointsOf(clusters, MapPoint::Kind::Cluster, [snapshot](std::uint32_t id) {
+      return snapshot->officers[id].onDuty ? MapPoint::Kind::OfficerOnDuty : MapPoint::Kind::OfficerOffDuty;
+    });
   }
   map_.showPoints(MapLayer::Officers, officers);
+  map_.showPoints(MapLayer::Reports, desk_.dashboard() ? periodReportsOnMap(newPeriod) : worklistOnMap());
+}
 
+std::vector<MapPoint> AppUi::periodReportsOnMap(bool newPeriod) {
+  if (newPeriod) {
+    const std::vector<geo::LatLon>& points = desk_.dashboard()->reportPoints;
+    periodReports_.build(points.data(), nullptr, points.size());
+  }
+  cluster::Clusters clusters;
+  periodReports_.query(map_.viewport(), map_.zoom(), clusters);
+  return mapPointsOf(clusters, MapPoint::Kind::ReportCluster, [](std::uint32_t) { return MapPoint::Kind::Report; });
+}
+
+std::vector<MapPoint> AppUi::worklistOnMap() const {
   std::vector<MapPoint> reports;
   for (const wire::StaffReportView& item : desk_.worklist()) {
     reports.push_back({MapPoint::Kind::Report, item.report.details().position, 1});
   }
-  map_.showPoints(MapLayer::Reports, reports);
+  return reports;
 }
 
 }  // namespace bhabin::ui

@@ -7,6 +7,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/i18n/catalog.h"
 #include "ui/citizen_reports.h"
@@ -62,6 +63,8 @@ class AppUi {
   void drawSyncStatus();
   void drawRefusal();
   void updateMapLayers();
+  std::vector<MapPoint> periodReportsOnMap(bool newPeriod);
+  std::vector<MapPoint> worklistOnMap() const;
   void showTab(Tab tab) { requestedTab_ = tab; }
 
   Platform& platform_;
@@ -85,6 +88,8 @@ class AppUi {
   std::int64_t rosterCheckedAt_ = 0;
   std::uint64_t shownWorklistGeneration_ = 0;
   std::uint64_t shownRosterGeneration_ = 0;
+  std::uint64_t shownDashboardGeneration_ = 0;
+  cluster::ClusterIndex periodReports_;
 };
 
 }  // namespace bhabin::ui

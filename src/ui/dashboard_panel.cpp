@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "ui/widget_tags.h"
@@ -16,9 +17,11 @@ namespace {
 
 constexpr std::array<int, 3> kPeriodDays = {7, 30, 90};
 constexpr std::size_t kOfficerRowsShown = 60;
+constexpr std::size_t kOverdueRowsShown = 10;
 constexpr ImU32 kSubmittedColour = IM_COL32(33, 99, 186, 255);
 constexpr ImU32 kResolvedColour = IM_COL32(46, 139, 87, 255);
 constexpr ImU32 kAxisColour = IM_COL32(160, 160, 160, 255);
+constexpr ImU32 kCategoryColour = IM_COL32(217, 72, 15, 255);  // the map's report colour
 
 // A chart's canvas: the next `height` pixels of the panel's width, claimed as one item.
 struct ChartArea {
@@ -59,6 +62,27 @@ void legend(const char* label, ImU32 colour) {
   ImGui::TextUnformatted(label);
 }
 
+// One labelled horizontal bar per value, scaled to the largest; each row tagged `idPrefix` + its code.
+void drawBars(const std::vector<std::pair<std::string, std::int64_t>>& rows, const std::vector<std::string_view>& codes,
+              const std::string& idPrefix, ImU32 colour) {
+  std::int64_t top = 1;
+  for (const auto& row : rows) top = std::max(top, row.second);
+  const float labelWidth = ImGui::GetContentRegionAvail().x * 0.35f;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    ImGui::TextUnformatted(rows[i].first.c_str());
+    ImGui::SameLine(labelWidth);
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("0000").x;
+    const float barWidth = std::max(room * static_cast<float>(rows[i].second) / static_cast<float>(top), 1.0f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float height = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + barWidth, at.y + height), colour, 2.0f);
+    ImGui::Dummy(ImVec2(barWidth, height));
+    ImGui::SameLine();
+    ImGui::Text("%lld", static_cast<long long>(rows[i].second));
+    tag(idPrefix + std::string(codes[i]));
+  }
+}
+
 }  // namespace
 
 std::string formatDuration(std::int64_t ms, const i18n::Catalog& texts) {
@@ -72,7 +96,16 @@ std::string formatDuration(std::int64_t ms, const i18n::Catalog& texts) {
   return std::to_string(minutes / 1440) + " " + d + " " + std::to_string(minutes % 1440 / 60) + " " + h;
 }
 
-void DashboardPanel::draw(const i18n::Catalog& texts, OfficerDesk& desk) {
+std::string overdueLine(const stats::OverdueReport& late, const i18n::Catalog& texts, i18n::Language language) {
+  const char* deadline = texts.text(late.deadline.kind == report::DeadlineKind::Receive ? "dashboard.late_receive" : "dashboard.late_resolve");
+  // The code's region and first group are enough to tell the reports of a list apart.
+  std::string line = formatDuration(late.deadline.lateByMs, texts) + " · " + deadline + " · " +
+                     std::string(report::categoryLabel(late.category, language)) + " · " + late.trackingCode.substr(0, 9);
+  if (late.deadline.escalated) line += " · " + std::string(texts.text("dashboard.escalated_mark"));
+  return line;
+}
+
+void DashboardPanel::draw(const i18n::Catalog& texts, i18n::Language language, OfficerDesk& desk) {
   if (!ImGui::CollapsingHeader(texts.text("dashboard.title"), ImGuiTreeNodeFlags_DefaultOpen)) return;
   tag("dashboard.title");
   drawPeriodChoice(texts, desk);
@@ -82,7 +115,9 @@ void DashboardPanel::draw(const i18n::Catalog& texts, OfficerDesk& desk) {
     return;
   }
   drawHeadline(texts, *view);
+  drawOverdue(texts, language, *view, desk);
   drawStatusBars(texts, *view);
+  drawCategoryBars(texts, language, *view);
   drawDays(texts, *view);
   drawOfficers(texts, *view);
   ImGui::Separator();
@@ -120,23 +155,56 @@ void DashboardPanel::drawHeadline(const i18n::Catalog& texts, const wire::AreaDa
   tag("dashboard.escalated");
 }
 
+// What is late now, the most late first; a tap opens the report, to see why and to act.
+void DashboardPanel::drawOverdue(const i18n::Catalog& texts, i18n::Language language, const wire::AreaDashboardView& view,
+                                 OfficerDesk& desk) {
+  ImGui::Text("%s: %lld", texts.text("dashboard.overdue"), static_cast<long long>(view.overdueTotal));
+  tag("dashboard.overdue");
+  const std::size_t shown = std::min(view.overdue.size(), kOverdueRowsShown);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const stats::OverdueReport& late = view.overdue[i];
+    const std::string line = overdueLine(late, texts, language);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.15f, 0.1f, 1.0f));
+    const bool chosen = ImGui::Selectable((line + "##late" + std::to_string(i)).c_str());
+    ImGui::PopStyleColor();
+    tag("dashboard.late." + late.trackingCode);
+    if (chosen) desk.open(late.trackingCode);
+  }
+  if (view.overdueTotal > static_cast<std::int64_t>(shown)) {
+    hintText(std::to_string(view.overdueTotal - static_cast<std::int64_t>(shown)) + " " + texts.text("dashboard.overdue_more"));
+  }
+}
+
 void DashboardPanel::drawStatusBars(const i18n::Catalog& texts, const wire::AreaDashboardView& view) {
   std::array<std::int64_t, std::size(report::kAllStatuses)> byStatus{};
   for (const auto& count : view.byStatusAndCategory) byStatus[static_cast<std::size_t>(count.status)] += count.count;
-  const std::int64_t top = std::max<std::int64_t>(1, *std::max_element(byStatus.begin(), byStatus.end()));
-  const float labelWidth = ImGui::GetContentRegionAvail().x * 0.35f;
+  std::vector<std::pair<std::string, std::int64_t>> rows;
+  std::vector<std::string_view> codes;
   for (std::size_t i = 0; i < byStatus.size(); ++i) {
-    ImGui::TextUnformatted(statusLabel(report::kAllStatuses[i], texts));
-    ImGui::SameLine(labelWidth);
-    const float barWidth = (ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("0000").x) * static_cast<float>(byStatus[i]) / static_cast<float>(top);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float height = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + std::max(barWidth, 1.0f), at.y + height), kSubmittedColour, 2.0f);
-    ImGui::Dummy(ImVec2(std::max(barWidth, 1.0f), height));
-    ImGui::SameLine();
-    ImGui::Text("%lld", static_cast<long long>(byStatus[i]));
-    tag("dashboard.status." + std::string(report::statusCode(report::kAllStatuses[i])));
+    rows.emplace_back(statusLabel(report::kAllStatuses[i], texts), byStatus[i]);
+    codes.push_back(report::statusCode(report::kAllStatuses[i]));
   }
+  drawBars(rows, codes, "dashboard.status.", kSubmittedColour);
+}
+
+// The period's reports by category, the most frequent first: what troubles the area.
+void DashboardPanel::drawCategoryBars(const i18n::Catalog& texts, i18n::Language language, const wire::AreaDashboardView& view) {
+  std::array<std::int64_t, std::size(report::kAllCategories)> byCategory{};
+  for (const auto& count : view.byStatusAndCategory) byCategory[static_cast<std::size_t>(count.category)] += count.count;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < byCategory.size(); ++i) {
+    if (byCategory[i] > 0) order.push_back(i);
+  }
+  if (order.empty()) return;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return byCategory[a] > byCategory[b]; });
+  ImGui::TextUnformatted(texts.text("dashboard.by_category"));
+  std::vector<std::pair<std::string, std::int64_t>> rows;
+  std::vector<std::string_view> codes;
+  for (std::size_t i : order) {
+    rows.emplace_back(report::categoryLabel(report::kAllCategories[i], language), byCategory[i]);
+    codes.push_back(report::categoryCode(report::kAllCategories[i]));
+  }
+  drawBars(rows, codes, "dashboard.category.", kCategoryColour);
 }
 
 void DashboardPanel::drawDays(const i18n::Catalog& texts, const wire::AreaDashboardView& view) {
@@ -170,13 +238,14 @@ void DashboardPanel::drawOfficers(const i18n::Catalog& texts, const wire::AreaDa
   });
   if (rows.size() > kOfficerRowsShown) rows.resize(kOfficerRowsShown);
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("dashboard_officers", 6, flags)) return;
+  if (!ImGui::BeginTable("dashboard_officers", 7, flags)) return;
   ImGui::TableSetupColumn(texts.text("dashboard.col_officer"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
   ImGui::TableSetupColumn(texts.text("dashboard.col_open"));
   ImGui::TableSetupColumn(texts.text("dashboard.col_resolved"));
   ImGui::TableSetupColumn(texts.text("dashboard.col_wait"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn(texts.text("dashboard.col_visits"));
   ImGui::TableSetupColumn(texts.text("dashboard.col_rating"));
+  ImGui::TableSetupColumn(texts.text("dashboard.col_duty"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableHeadersRow();
   for (const auto* row : rows) {
     ImGui::TableNextRow();
@@ -198,6 +267,9 @@ void DashboardPanel::drawOfficers(const i18n::Catalog& texts, const wire::AreaDa
       ImGui::Text("%.1f (%lld)", static_cast<double>(row->figures.ratingSum) / static_cast<double>(row->figures.ratingCount),
                   static_cast<long long>(row->figures.ratingCount));
     }
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(row->figures.dutyMsInPeriod == 0 ? "–" : formatDuration(row->figures.dutyMsInPeriod, texts).c_str());
+    tag("dashboard.duty." + row->figures.nrp);
   }
   ImGui::EndTable();
 }

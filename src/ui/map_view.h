@@ -11,9 +11,9 @@
 
 namespace bhabin::ui {
 
-// One dot on the map: a single officer or report, or a cluster of `count` of them.
+// One dot on the map: a single officer or report, or a cluster of `count` officers or reports.
 struct MapPoint {
-  enum class Kind : std::uint8_t { OfficerOnDuty, OfficerOffDuty, Cluster, Report };
+  enum class Kind : std::uint8_t { OfficerOnDuty, OfficerOffDuty, Cluster, Report, ReportCluster };
   Kind kind = Kind::OfficerOnDuty;
   geo::LatLon position;
   std::uint32_t count = 1;

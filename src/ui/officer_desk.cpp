@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/domain/local_time.h"
+#include "core/stats/period.h"
 #include "core/report/report_validation.h"
 #include "core/sync/change.h"
 #include "core/wire/api_requests.h"
@@ -91,6 +92,7 @@ void OfficerDesk::signedOut() {
   candidates_.clear();
   recentVisits_.clear();
   dashboard_.reset();
+  ++dashboardGeneration_;
   onDuty_.reset();
   sharePosition_ = false;
 }
@@ -253,13 +255,15 @@ void OfficerDesk::loadDashboard(int days) {
   if (!session_) return;
   dashboardDays_ = days;
   // The period is counted in local days of the area's zone, as the server counts them.
-  const domain::TimeZone zone = domain::timeZoneOfRegion(session_->areaCode).value_or(domain::TimeZone::WIB);
-  const domain::LocalDate today = domain::localDateOf(platform_.nowUnixMs(), zone);
-  const domain::LocalDate first = domain::dateOfDayNumber(domain::dayNumber(today) - (days - 1));
-  const std::string path = "/api/v1/area/dashboard?from=" + domain::isoDate(first) + "&to=" + domain::isoDate(today);
+  const stats::Period period = stats::lastDays(days, domain::zoneOfArea(session_->areaCode), platform_.nowUnixMs());
+  const std::string path =
+      "/api/v1/area/dashboard?from=" + domain::isoDate(period.firstDay) + "&to=" + domain::isoDate(period.lastDay);
   call(getRequest(path), [this](const std::string& body) {
     auto decoded = wire::decodeAreaDashboard(body);
-    if (auto* view = std::get_if<wire::AreaDashboardView>(&decoded)) dashboard_ = std::move(*view);
+    if (auto* view = std::get_if<wire::AreaDashboardView>(&decoded)) {
+      dashboard_ = std::move(*view);
+      ++dashboardGeneration_;
+    }
   });
 }
 

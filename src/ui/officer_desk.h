@@ -83,6 +83,8 @@ class OfficerDesk {
   void loadDashboard(int days);
   int dashboardDays() const { return dashboardDays_; }
   const std::optional<wire::AreaDashboardView>& dashboard() const { return dashboard_; }
+  // Changes whenever dashboard() does (for redrawing the map's report layer).
+  std::uint64_t dashboardGeneration() const { return dashboardGeneration_; }
 
  private:
   void signedIn(const wire::SessionView& session);
@@ -115,6 +117,7 @@ class OfficerDesk {
   std::int64_t lastPositionSentAt_ = 0;
   int dashboardDays_ = 30;
   std::optional<wire::AreaDashboardView> dashboard_;
+  std::uint64_t dashboardGeneration_ = 0;
 };
 
 }  // namespace bhabin::ui

@@ -55,7 +55,7 @@ void OfficerPanel::draw(const i18n::Catalog& texts, i18n::Language language, Pla
   if (session.role == "officer") {
     drawDuty(texts, platform, desk);
   } else {
-    dashboard_.draw(texts, desk);
+    dashboard_.draw(texts, language, desk);
   }
   drawWorklist(texts, language, platform, desk);
   if (session.role == "officer") drawVisit(texts, language, platform, desk);

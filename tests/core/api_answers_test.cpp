@@ -607,7 +607,10 @@ constexpr const char* kDashboard =
     R"("days":[{"date":"2026-11-01","submitted":1,"resolved":0},{"date":"2026-11-02","submitted":2,"resolved":1}],)"
     R"("submittedToReceived":{"count":2,"medianMs":60000,"p90Ms":120000},"submittedToResolved":{"count":0,"medianMs":0,"p90Ms":0},)"
     R"("officers":[{"nrp":"85010001","name":"Bripka Siti","onDuty":true,"openNow":2,"assignedInPeriod":3,"resolvedInPeriod":1,)"
-    R"("visitsInPeriod":4,"confirmedInPeriod":2,"reopenedByCitizensInPeriod":1,"ratingSum":9,"ratingCount":2,"escalatedInPeriod":1,"toReceive":{"count":2,"medianMs":60000,"p90Ms":120000}}]})";
+    R"("visitsInPeriod":4,"confirmedInPeriod":2,"reopenedByCitizensInPeriod":1,"ratingSum":9,"ratingCount":2,"escalatedInPeriod":1,"dutyMsInPeriod":7200000,"toReceive":{"count":2,"medianMs":60000,"p90Ms":120000}}],)"
+    R"("overdueTotal":3,"overdue":[{"trackingCode":"3329-AAAA-BBBB-CCCC-DDDD","category":"crime","status":"received","assignedNrp":"85010001",)"
+    R"("deadline":"resolve","dueAtUnixMs":1795824900000,"lateByMs":5400000,"escalated":true}],)"
+    R"("reportPoints":{"latDeg":[-6.8712,-6.9],"lonDeg":[109.0401,109.1]}})";
 
 TEST(AreaDashboardAnswer, DecodesEveryMemberTheServerWrites) {
   const auto decoded = decodeAreaDashboard(kDashboard);
@@ -630,6 +633,17 @@ TEST(AreaDashboardAnswer, DecodesEveryMemberTheServerWrites) {
   EXPECT_EQ(view.officers[0].figures.ratingSum, 9);
   EXPECT_EQ(view.officers[0].figures.reopenedByCitizensInPeriod, 1);
   EXPECT_EQ(view.escalatedInPeriod, 1);
+  EXPECT_EQ(view.officers[0].figures.dutyMsInPeriod, 7200000);
+  EXPECT_EQ(view.overdueTotal, 3);
+  ASSERT_EQ(view.overdue.size(), 1u);
+  EXPECT_EQ(view.overdue[0].trackingCode, "3329-AAAA-BBBB-CCCC-DDDD");
+  EXPECT_EQ(view.overdue[0].status, report::Status::Received);
+  EXPECT_EQ(view.overdue[0].deadline.kind, report::DeadlineKind::Resolve);
+  EXPECT_EQ(view.overdue[0].deadline.lateByMs, 5400000);
+  EXPECT_TRUE(view.overdue[0].deadline.escalated);
+  ASSERT_EQ(view.reportPoints.size(), 2u);
+  EXPECT_DOUBLE_EQ(view.reportPoints[1].latDeg, -6.9);
+  EXPECT_DOUBLE_EQ(view.reportPoints[0].lonDeg, 109.0401);
 }
 
 TEST(AreaDashboardAnswer, ABadDateOrStatusOrAMissingMemberIsAnErrorNamingIt) {
@@ -647,6 +661,12 @@ TEST(AreaDashboardAnswer, ABadDateOrStatusOrAMissingMemberIsAnErrorNamingIt) {
   std::string noVisits = good;
   noVisits.replace(noVisits.find("\"visitsInPeriod\":4,"), 19, "");
   EXPECT_NE(errorOf(noVisits).find("visitsInPeriod"), std::string::npos) << errorOf(noVisits);
+  std::string badDeadline = good;
+  badDeadline.replace(badDeadline.find("\"resolve\""), 9, "\"later\"");
+  EXPECT_NE(errorOf(badDeadline).find("later"), std::string::npos) << errorOf(badDeadline);
+  std::string unevenPoints = good;
+  unevenPoints.replace(unevenPoints.find(",109.1]"), 7, "]");
+  EXPECT_NE(errorOf(unevenPoints).find("reportPoints"), std::string::npos) << errorOf(unevenPoints);
 }
 
 }  // namespace

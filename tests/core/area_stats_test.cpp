@@ -2,7 +2,8 @@
 // three days in WIB, one submitted the evening before and one at the first instant after the period.
 // Bite, tried by hand: with the period's end inclusive, the wait counted from submission instead of the
 // hand-over, and percentiles by floor instead of nearest rank, these tests failed (each change alone breaks
-// at least one of them: the day counts, B's 10-minute wait, the medians).
+// at least one of them: the day counts, B's 10-minute wait, the medians); so did duty time not clipped to the
+// period's start, or counted to the end instead of the officer's next change.
 #include "core/stats/area_stats.h"
 
 #include <gtest/gtest.h>
@@ -32,6 +33,13 @@ const std::string kC = "85010003";
 
 const Period kNovember1To3{{2026, 11, 1}, {2026, 11, 3}, TimeZone::WIB};
 const std::int64_t kStart = domain::localMidnightUnixMs({2026, 11, 1}, TimeZone::WIB);
+
+const std::int64_t kLongAfter = domain::localMidnightUnixMs({2026, 12, 1}, TimeZone::WIB);
+
+AreaStats statsOf(std::vector<Report> reports, std::vector<VisitEntry> visits, std::vector<std::string> nrps,
+                  const Period& period) {
+  return computeAreaStats({std::move(reports), std::move(visits), {}, std::move(nrps)}, period, kLongAfter);
+}
 
 Report submitted(std::uint8_t seed, Category category, std::int64_t at, const std::string& nrp) {
   report::ReportDetails details = testing::validDetails(seed);
@@ -79,7 +87,7 @@ std::vector<Report> fiveReports() {
 }
 
 TEST(AreaStats, CountsWhatWasSubmittedInThePeriodByStatusCategoryAndDay) {
-  const AreaStats stats = computeAreaStats(fiveReports(), {}, {kA, kB}, kNovember1To3);
+  const AreaStats stats = statsOf(fiveReports(), {}, {kA, kB}, kNovember1To3);
   EXPECT_EQ(stats.submitted, 3);
   ASSERT_EQ(stats.byStatusAndCategory.size(), 3u);
   std::map<std::pair<Status, Category>, std::int64_t> counts;
@@ -100,7 +108,7 @@ TEST(AreaStats, CountsWhatWasSubmittedInThePeriodByStatusCategoryAndDay) {
 }
 
 TEST(AreaStats, WaitsAreMediansAndNinetiethPercentilesOfTheReportsOfThePeriod) {
-  const AreaStats stats = computeAreaStats(fiveReports(), {}, {kA, kB}, kNovember1To3);
+  const AreaStats stats = statsOf(fiveReports(), {}, {kA, kB}, kNovember1To3);
   EXPECT_EQ(stats.submittedToReceived.count, 2);
   EXPECT_EQ(stats.submittedToReceived.medianMs, 30 * kMinute);
   EXPECT_EQ(stats.submittedToReceived.p90Ms, 2 * kHour);
@@ -111,7 +119,7 @@ TEST(AreaStats, WaitsAreMediansAndNinetiethPercentilesOfTheReportsOfThePeriod) {
 
 TEST(AreaStats, EachOfficerHasTheirLoadResolutionsWaitsAndVisits) {
   const std::vector<VisitEntry> visits = {{kA, kStart + 2 * kHour}, {kA, kStart - 1}, {kC, kStart + 72 * kHour - 1}};
-  const AreaStats stats = computeAreaStats(fiveReports(), visits, {kA, kB, kC}, kNovember1To3);
+  const AreaStats stats = statsOf(fiveReports(), visits, {kA, kB, kC}, kNovember1To3);
   ASSERT_EQ(stats.officers.size(), 3u);
   const OfficerRow& a = stats.officers[0];
   const OfficerRow& b = stats.officers[1];
@@ -137,7 +145,7 @@ TEST(AreaStats, EachOfficerHasTheirLoadResolutionsWaitsAndVisits) {
 }
 
 TEST(AreaStats, AnEmptyPeriodHasEveryDayAndNoWaits) {
-  const AreaStats stats = computeAreaStats({}, {}, {kA}, kNovember1To3);
+  const AreaStats stats = statsOf({}, {}, {kA}, kNovember1To3);
   EXPECT_EQ(stats.submitted, 0);
   EXPECT_TRUE(stats.byStatusAndCategory.empty());
   ASSERT_EQ(stats.days.size(), 3u);
@@ -156,7 +164,7 @@ TEST(AreaStats, TheSameInstantFallsOnTheLocalDayOfTheAreasZone) {
   const std::int64_t at = domain::localMidnightUnixMs({2026, 11, 1}, TimeZone::WIB) + 23 * kHour + 30 * kMinute;
   const std::vector<Report> reports = {submitted(6, Category::Crime, at, kA)};
   const auto submittedOnNovember2 = [&](TimeZone zone) {
-    return computeAreaStats(reports, {}, {}, Period{{2026, 11, 2}, {2026, 11, 2}, zone}).submitted;
+    return statsOf(reports, {}, {}, Period{{2026, 11, 2}, {2026, 11, 2}, zone}).submitted;
   };
   EXPECT_EQ(submittedOnNovember2(TimeZone::WIB), 0);
   EXPECT_EQ(submittedOnNovember2(TimeZone::WITA), 1);
@@ -172,7 +180,7 @@ TEST(AreaStats, CitizensAnswersCountForTheOfficerWhoHeldTheReport) {
   apply(reopened, Action::Reopen, citizen(), kStart + 3 * kHour, {}, "Motor belum kembali");
   Report confirmedLater = resolvedBy(kB, 10, kStart);
   apply(confirmedLater, Action::Confirm, citizen(), kStart + 72 * kHour, {}, {}, 1);  // after the period
-  const AreaStats stats = computeAreaStats({confirmed, unrated, reopened, confirmedLater}, {}, {kA, kB}, kNovember1To3);
+  const AreaStats stats = statsOf({confirmed, unrated, reopened, confirmedLater}, {}, {kA, kB}, kNovember1To3);
   const OfficerRow& a = stats.officers[0];
   const OfficerRow& b = stats.officers[1];
   EXPECT_EQ(a.confirmedInPeriod, 2);
@@ -182,6 +190,30 @@ TEST(AreaStats, CitizensAnswersCountForTheOfficerWhoHeldTheReport) {
   EXPECT_EQ(b.confirmedInPeriod, 0);
   EXPECT_EQ(b.reopenedByCitizensInPeriod, 1);
   EXPECT_EQ(b.openNow, 1) << "reopened: back with the officer";
+}
+
+TEST(AreaStats, DutyTimeIsClippedToThePeriodAndToNow) {
+  const std::vector<DutyChange> changes = {
+      {kA, kStart - 5 * kHour, true},       // on duty when the period began
+      {kA, kStart + 2 * kHour, false},
+      {kA, kStart + 10 * kHour, true},
+      {kA, kStart + 10 * kHour + 30 * kMinute, false},
+      {kB, kStart + 70 * kHour, true},      // still on duty when the period ends
+      {kC, kStart - 30 * kHour, true},      // on duty before, and off before the period
+      {kC, kStart - 20 * kHour, false},
+  };
+  const AreaStats stats = computeAreaStats({{}, {}, changes, {kA, kB, kC}}, kNovember1To3, kLongAfter);
+  ASSERT_EQ(stats.officers.size(), 3u);
+  EXPECT_EQ(stats.officers[0].dutyMsInPeriod, 2 * kHour + 30 * kMinute);
+  EXPECT_EQ(stats.officers[1].dutyMsInPeriod, 2 * kHour) << "to the end of 3 November";
+  EXPECT_EQ(stats.officers[2].dutyMsInPeriod, 0);
+}
+
+TEST(AreaStats, DutyTimeOfAPeriodStillRunningEndsNow) {
+  const std::vector<DutyChange> changes = {{kB, kStart + 70 * kHour, true}, {kA, kStart + 71 * kHour, true}};
+  const AreaStats stats = computeAreaStats({{}, {}, changes, {kA, kB}}, kNovember1To3, kStart + 71 * kHour + 15 * kMinute);
+  EXPECT_EQ(stats.officers[0].dutyMsInPeriod, 15 * kMinute);
+  EXPECT_EQ(stats.officers[1].dutyMsInPeriod, kHour + 15 * kMinute) << "the changes come in any order";
 }
 
 TEST(SummarizeDurations, UsesNearestRanks) {

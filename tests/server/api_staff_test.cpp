@@ -362,6 +362,56 @@ TEST_P(StaffApi, TheDashboardCountsTheAreasReportsWaitsAndOfficersForAPeriod) {
   EXPECT_EQ(officer.get("/api/v1/area/dashboard").status, 403);
 }
 
+// Duty hours come from the duty history the server now keeps; late reports and the map's points from the
+// reports it reads for the period. Bite, tried by hand: without setOnDuty recording its change, the officer
+// had 0 ms on duty; with the running deadlines listed whether late or not, the on-time report was listed.
+TEST_P(StaffApi, TheDashboardShowsDutyTimeLateReportsAndWhereReportsWere) {
+  const auto& demo = brebesDemo();
+  std::size_t offDuty = 0;
+  while (demo.officers.at(offDuty).onDuty) ++offDuty;
+  ApiClient resting = loggedIn(demo.officers[offDuty].nrp);
+  ASSERT_EQ(resting.put("/api/v1/officer/duty", R"({"onDuty":true})").status, 200);
+  server_->clock().advance(90 * kMinute);
+  ASSERT_EQ(resting.put("/api/v1/officer/duty", R"({"onDuty":false})").status, 200);
+  ASSERT_EQ(resting.put("/api/v1/officer/duty", R"({"onDuty":false})").status, 200);  // no change: no new record
+  server_->clock().advance(kHour);
+  ASSERT_EQ(resting.put("/api/v1/officer/duty", R"({"onDuty":true})").status, 200);
+
+  const std::size_t o = onDutyOfficer(0);
+  const std::string late = fileIn(o);
+  server_->clock().advance(2 * kHour);
+  const std::string onTime = fileIn(o);
+  server_->clock().advance(10 * kMinute);
+
+  ApiClient polres = loggedIn(demo.supervisors.front().nrp);
+  const Reply dashboard = polres.get("/api/v1/area/dashboard");
+  ASSERT_EQ(dashboard.status, 200) << dashboard.body;
+  const auto decoded = wire::decodeAreaDashboard(dashboard.body);
+  ASSERT_TRUE(std::holds_alternative<wire::AreaDashboardView>(decoded)) << std::get<wire::ParseError>(decoded).message;
+  const wire::AreaDashboardView& view = std::get<wire::AreaDashboardView>(decoded);
+  for (const wire::DashboardOfficerView& row : view.officers) {
+    if (row.figures.nrp == demo.officers[offDuty].nrp) {
+      EXPECT_EQ(row.figures.dutyMsInPeriod, 90 * kMinute + 2 * kHour + 10 * kMinute) << "on duty again until now";
+    }
+  }
+  EXPECT_EQ(view.overdueTotal, 1);
+  ASSERT_EQ(view.overdue.size(), 1u) << dashboard.body;
+  EXPECT_EQ(view.overdue[0].trackingCode, late);
+  EXPECT_NE(view.overdue[0].trackingCode, onTime);
+  EXPECT_EQ(view.overdue[0].assignedNrp, demo.officers[o].nrp);
+  EXPECT_EQ(view.overdue[0].deadline.kind, report::DeadlineKind::Receive);
+  EXPECT_EQ(view.overdue[0].deadline.lateByMs, kHour + 10 * kMinute) << "due an hour after it was filed";
+  ASSERT_EQ(view.reportPoints.size(), 2u);
+  EXPECT_NEAR(view.reportPoints[0].latDeg, demo.villages.at(o).position.latDeg, 0.00005);
+  EXPECT_NEAR(view.reportPoints[0].lonDeg, demo.villages.at(o).position.lonDeg, 0.00005);
+
+  const Reply yesterday = polres.get("/api/v1/area/dashboard?from=2020-01-01&to=2020-01-02");
+  ASSERT_EQ(yesterday.status, 200) << yesterday.body;
+  EXPECT_EQ(yesterday.json["reportPoints"]["latDeg"].Size(), 0u);
+  EXPECT_EQ(yesterday.json["overdueTotal"].GetInt64(), 1) << "late is now's, whatever the period";
+  for (const auto& row : yesterday.json["officers"].GetArray()) EXPECT_EQ(row["dutyMsInPeriod"].GetInt64(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(BothDialects, StaffApi, ::testing::ValuesIn(storage::kTestDialects), storage::dialectTestName);
 
 }  // namespace

@@ -7,8 +7,6 @@ namespace bhabin::domain {
 
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
-
 std::optional<int> digits(std::string_view text) {
   int value = 0;
   for (char c : text) {
@@ -71,6 +69,8 @@ std::optional<TimeZone> timeZoneOfRegion(std::string_view regionCode) {
     default: return std::nullopt;
   }
 }
+
+TimeZone zoneOfArea(std::string_view areaCode) { return timeZoneOfRegion(areaCode).value_or(TimeZone::WIB); }
 
 int utcOffsetMinutes(TimeZone zone) {
   switch (zone) {

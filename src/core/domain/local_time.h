@@ -10,6 +10,8 @@
 
 namespace bhabin::domain {
 
+inline constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
+
 enum class TimeZone {
   WIB,   // Waktu Indonesia Barat, UTC+7: Sumatra, Java, West and Central Kalimantan
   WITA,  // Waktu Indonesia Tengah, UTC+8: Bali, Nusa Tenggara, South/East/North Kalimantan, Sulawesi
@@ -19,6 +21,9 @@ enum class TimeZone {
 // The zone of a Kemendagri region code ("33", "33.29", "91.71.01.1001") by its province; nothing for a code
 // that names no province (the whole country: "").
 std::optional<TimeZone> timeZoneOfRegion(std::string_view regionCode);
+// The zone an area's days are counted in: its province's. The whole country (an administrator's area, "")
+// keeps the capital's calendar, WIB, so a national figure and a Jakarta one agree on what "today" is.
+TimeZone zoneOfArea(std::string_view areaCode);
 int utcOffsetMinutes(TimeZone zone);
 std::string_view timeZoneCode(TimeZone zone);  // "WIB"
 

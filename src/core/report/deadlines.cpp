@@ -152,13 +152,7 @@ std::optional<std::string> applyDeadlineSettings(std::string_view settings, Dead
 }
 
 int areaUtcOffsetMinutes(std::string_view regionCode) {
-  const bool hasProvince = regionCode.size() >= 2 && regionCode[0] >= '1' && regionCode[0] <= '9' &&
-                           regionCode[1] >= '0' && regionCode[1] <= '9';
-  const int province = hasProvince ? (regionCode[0] - '0') * 10 + (regionCode[1] - '0') : 0;
-  if (province >= 81) return 9 * 60;                    // Maluku and Papua: WIT
-  if (province >= 51 && province <= 59) return 8 * 60;  // Bali, Nusa Tenggara: WITA
-  if (province >= 63 && province <= 79) return 8 * 60;  // south, east and north Kalimantan, Sulawesi: WITA
-  return 7 * 60;                                        // Sumatra, Java, west and central Kalimantan: WIB
+  return domain::utcOffsetMinutes(domain::zoneOfArea(regionCode));
 }
 
 std::int64_t deadlineAfter(std::int64_t startUnixMs, std::int64_t durationMs, int utcOffsetMinutes,

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/domain/local_time.h"
 #include "core/report/category.h"
 #include "core/report/report.h"
 #include "core/report/status_machine.h"
@@ -19,7 +20,7 @@
 namespace bhabin::report {
 
 inline constexpr std::int64_t kMinuteMs = 60LL * 1000;
-inline constexpr std::int64_t kDayMs = 24LL * 60 * kMinuteMs;
+using domain::kDayMs;
 
 enum class DeadlineKind {
   Receive,  // the assigned officer acknowledges it (after submission, and again after a hand-over)

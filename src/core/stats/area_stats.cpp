@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <tuple>
 
 namespace bhabin::stats {
 
@@ -11,8 +12,6 @@ namespace {
 using report::Action;
 using report::Report;
 using report::TimelineEvent;
-
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
 std::int64_t nearestRank(const std::vector<std::int64_t>& sorted, int percent) {
   const std::size_t rank = (sorted.size() * static_cast<std::size_t>(percent) + 99) / 100;  // ceil(p/100 · n)
@@ -47,7 +46,7 @@ class Tally {
     for (const std::string& nrp : officerNrps) officers_[nrp].nrp = nrp;
     stats_.days.resize(static_cast<std::size_t>(period.dayCount()));
     for (std::size_t i = 0; i < stats_.days.size(); ++i) {
-      stats_.days[i].day = domain::localDateOf(start_ + static_cast<std::int64_t>(i) * kDayMs, period.zone);
+      stats_.days[i].day = domain::localDateOf(start_ + static_cast<std::int64_t>(i) * domain::kDayMs, period.zone);
     }
   }
 
@@ -70,6 +69,21 @@ class Tally {
     if (inPeriod(visit.visitedAtUnixMs)) ++officer(visit.officerNrp).visitsInPeriod;
   }
 
+  // Each officer's time on duty within [period start, `untilUnixMs`): from every change to the next (or the
+  // end), clipped to the period, so the change before the period tells how it began.
+  void addDuty(std::vector<DutyChange> changes, std::int64_t untilUnixMs) {
+    std::sort(changes.begin(), changes.end(), [](const DutyChange& a, const DutyChange& b) {
+      return std::tie(a.officerNrp, a.atUnixMs) < std::tie(b.officerNrp, b.atUnixMs);
+    });
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      if (!changes[i].onDuty) continue;
+      const bool lastOfOfficer = i + 1 == changes.size() || changes[i + 1].officerNrp != changes[i].officerNrp;
+      const std::int64_t from = std::max(changes[i].atUnixMs, start_);
+      const std::int64_t to = std::min(lastOfOfficer ? untilUnixMs : changes[i + 1].atUnixMs, untilUnixMs);
+      if (to > from) officer(changes[i].officerNrp).dutyMsInPeriod += to - from;
+    }
+  }
+
   AreaStats finish() {
     for (const auto& [key, count] : byStatusAndCategory_) stats_.byStatusAndCategory.push_back({key.first, key.second, count});
     stats_.submittedToReceived = summarizeDurations(std::move(toReceived_));
@@ -83,7 +97,7 @@ class Tally {
 
  private:
   bool inPeriod(std::int64_t unixMs) const { return unixMs >= start_ && unixMs < end_; }
-  DayCounts& dayOf(std::int64_t unixMs) { return stats_.days[static_cast<std::size_t>((unixMs - start_) / kDayMs)]; }
+  DayCounts& dayOf(std::int64_t unixMs) { return stats_.days[static_cast<std::size_t>((unixMs - start_) / domain::kDayMs)]; }
 
   OfficerRow& officer(const std::string& nrp) {
     OfficerRow& row = officers_[nrp];
@@ -133,21 +147,17 @@ class Tally {
 
 }  // namespace
 
-std::int64_t Period::startUnixMs() const { return domain::localMidnightUnixMs(firstDay, zone); }
-std::int64_t Period::endUnixMs() const { return domain::localMidnightUnixMs(lastDay, zone) + kDayMs; }
-int Period::dayCount() const { return static_cast<int>(std::max<std::int64_t>(0, (endUnixMs() - startUnixMs()) / kDayMs)); }
-
 DurationSummary summarizeDurations(std::vector<std::int64_t> durationsMs) {
   if (durationsMs.empty()) return {};
   std::sort(durationsMs.begin(), durationsMs.end());
   return {static_cast<std::int64_t>(durationsMs.size()), nearestRank(durationsMs, 50), nearestRank(durationsMs, 90)};
 }
 
-AreaStats computeAreaStats(const std::vector<report::Report>& reports, const std::vector<VisitEntry>& visits,
-                           const std::vector<std::string>& officerNrps, const Period& period) {
-  Tally tally(officerNrps, period);
-  for (const Report& report : reports) tally.add(report);
-  for (const VisitEntry& visit : visits) tally.add(visit);
+AreaStats computeAreaStats(const AreaRecords& records, const Period& period, std::int64_t nowUnixMs) {
+  Tally tally(records.officerNrps, period);
+  for (const Report& report : records.reports) tally.add(report);
+  for (const VisitEntry& visit : records.visits) tally.add(visit);
+  tally.addDuty(records.dutyChanges, std::min(period.endUnixMs(), nowUnixMs));
   return tally.finish();
 }
 

@@ -8,21 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "core/domain/local_time.h"
 #include "core/report/report.h"
+#include "core/stats/period.h"
 
 namespace bhabin::stats {
-
-// Local calendar days [firstDay, lastDay] in `zone`; reports count in the period when they were submitted in it.
-struct Period {
-  domain::LocalDate firstDay;
-  domain::LocalDate lastDay;
-  domain::TimeZone zone = domain::TimeZone::WIB;
-
-  std::int64_t startUnixMs() const;
-  std::int64_t endUnixMs() const;  // exclusive: the midnight after lastDay
-  int dayCount() const;
-};
 
 // Nearest-rank percentiles (the smallest value with at least p % of the values at or below it), so every
 // figure shown is a wait some citizen actually had; all zero when count is 0.
@@ -59,6 +48,7 @@ struct OfficerRow {
   std::int64_t ratingSum = 0;
   std::int64_t ratingCount = 0;
   std::int64_t escalatedInPeriod = 0;
+  std::int64_t dutyMsInPeriod = 0;  // time on duty within the period, up to now
 };
 
 struct VisitEntry {
@@ -76,9 +66,25 @@ struct AreaStats {
   std::vector<OfficerRow> officers;                      // `officerNrps` plus any assignee seen, by NRP
 };
 
-// `reports`: the area's reports submitted in the period plus those still open (for open loads); others are
-// ignored. `officerNrps`: the area's officers, listed even with nothing to count.
-AreaStats computeAreaStats(const std::vector<report::Report>& reports, const std::vector<VisitEntry>& visits,
-                           const std::vector<std::string>& officerNrps, const Period& period);
+// An officer going on or off duty.
+struct DutyChange {
+  std::string officerNrp;
+  std::int64_t atUnixMs = 0;
+  bool onDuty = false;
+};
+
+// What the figures are computed from.
+struct AreaRecords {
+  // The area's reports submitted in the period plus those still open (for open loads); others are ignored.
+  std::vector<report::Report> reports;
+  std::vector<VisitEntry> visits;
+  // Each officer's duty changes in the period and the last one before it (their state when it began), in any
+  // order. An officer with no change before the period counts as off duty until their first.
+  std::vector<DutyChange> dutyChanges;
+  std::vector<std::string> officerNrps;  // the area's officers, listed even with nothing to count
+};
+
+// Duty is counted up to `nowUnixMs`: a period that ends in the future has no duty hours yet in its rest.
+AreaStats computeAreaStats(const AreaRecords& records, const Period& period, std::int64_t nowUnixMs);
 
 }  // namespace bhabin::stats

@@ -293,9 +293,37 @@ DashboardOfficerView dashboardOfficer(const Value& item) {
   officer.figures.ratingSum = integer(item, "ratingSum");
   officer.figures.ratingCount = integer(item, "ratingCount");
   officer.figures.escalatedInPeriod = integer(item, "escalatedInPeriod");
+  officer.figures.dutyMsInPeriod = integer(item, "dutyMsInPeriod");
   officer.name = text(item, "name");
   officer.onDuty = boolean(item, "onDuty");
   return officer;
+}
+
+stats::OverdueReport overdueReport(const Value& item) {
+  stats::OverdueReport late;
+  late.trackingCode = text(item, "trackingCode");
+  late.category = codeOf<report::Category>(item, "category", report::categoryFromCode);
+  late.status = codeOf<report::Status>(item, "status", report::statusFromCode);
+  late.assignedNrp = text(item, "assignedNrp");
+  late.deadline.kind = codeOf<report::DeadlineKind>(item, "deadline", report::deadlineFromCode);
+  late.deadline.dueAtUnixMs = integer(item, "dueAtUnixMs");
+  late.deadline.lateByMs = integer(item, "lateByMs");
+  late.deadline.escalated = boolean(item, "escalated");
+  return late;
+}
+
+std::vector<geo::LatLon> pointsOf(const Value& object, const char* name) {
+  const Value& points = member(object, name);
+  const auto& lats = array(points, "latDeg").GetArray();
+  const auto& lons = array(points, "lonDeg").GetArray();
+  if (lats.Size() != lons.Size()) throw Malformed(std::string("\"") + name + "\" needs as many longitudes as latitudes");
+  std::vector<geo::LatLon> positions;
+  positions.reserve(lats.Size());
+  for (rapidjson::SizeType i = 0; i < lats.Size(); ++i) {
+    if (!lats[i].IsNumber() || !lons[i].IsNumber()) throw Malformed(std::string("\"") + name + "\" must hold numbers");
+    positions.push_back({lats[i].GetDouble(), lons[i].GetDouble()});
+  }
+  return positions;
 }
 
 }  // namespace
@@ -320,6 +348,9 @@ std::variant<AreaDashboardView, ParseError> decodeAreaDashboard(std::string_view
     view.submittedToReceived = durationsOf(root, "submittedToReceived");
     view.submittedToResolved = durationsOf(root, "submittedToResolved");
     for (const Value& officer : array(root, "officers").GetArray()) view.officers.push_back(dashboardOfficer(officer));
+    view.overdueTotal = integer(root, "overdueTotal");
+    for (const Value& late : array(root, "overdue").GetArray()) view.overdue.push_back(overdueReport(late));
+    view.reportPoints = pointsOf(root, "reportPoints");
     return view;
   });
 }

@@ -15,6 +15,7 @@
 #include "core/report/deadlines.h"
 #include "core/report/report.h"
 #include "core/stats/area_stats.h"
+#include "core/stats/overdue_reports.h"
 #include "core/wire/flat_json.h"
 
 namespace bhabin::wire {
@@ -141,6 +142,9 @@ struct AreaDashboardView {
   stats::DurationSummary submittedToReceived;
   stats::DurationSummary submittedToResolved;
   std::vector<DashboardOfficerView> officers;
+  std::int64_t overdueTotal = 0;
+  std::vector<stats::OverdueReport> overdue;  // the most late first, at most the server's limit
+  std::vector<geo::LatLon> reportPoints;      // where the period's reports were filed (rounded to ~11 m)
 };
 
 struct HandOverCandidate {

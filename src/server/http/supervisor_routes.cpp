@@ -1,10 +1,13 @@
 // Supervisors' views of their area (Polsek: a district, Polres: a regency, Polda: a province): the officers
 // with their duty, position, load and how citizens answered their resolved reports, reports counted by status
-// and category, and the dashboard's figures for a period (the core's stats::computeAreaStats). Reports
+// and category, and the dashboard for a period: the core's figures (stats::computeAreaStats), the reports late
+// now (stats::overdueReports) and where the period's reports were, for the map. Reports
 // themselves come from the worklist and pull endpoints, which scope supervisors to their area.
 #include <httplib.h>
 
+#include <cmath>
 #include <map>
+#include <variant>
 
 #include "server/api/api_error.h"
 #include "server/http/api_handler.h"
@@ -13,6 +16,8 @@
 #include "core/domain/local_time.h"
 #include "core/report/category.h"
 #include "core/stats/area_stats.h"
+#include "core/stats/overdue_reports.h"
+#include "core/stats/period.h"
 #include "server/storage/officer_rows.h"
 #include "server/storage/outcome_rows.h"
 #include "server/storage/report_rows.h"
@@ -83,28 +88,18 @@ void areaSummary(Call& call, ApiServices& services) {
 }
 
 constexpr int kDefaultPeriodDays = 30;
-constexpr int kLongestPeriodDays = 366;
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
-
-domain::LocalDate dateParam(const Call& call, const char* name, const domain::LocalDate& fallback) {
-  const auto text = queryParam(call, name);
-  if (!text) return fallback;
-  const auto date = domain::parseIsoDate(*text);
-  if (!date) throw api::ApiError(400, "invalid_period", std::string(name) + " must be a date as YYYY-MM-DD");
-  return *date;
-}
+constexpr std::size_t kOverdueListed = 100;
+constexpr std::size_t kMapPointsListed = 50000;
 
 // `from` and `to` are local days of the area's time zone, both included; by default the last 30 days.
 stats::Period requestedPeriod(const Call& call, const std::string& areaCode, std::int64_t nowUnixMs) {
-  // The whole country has no zone of its own; its days are Jakarta's.
-  const domain::TimeZone zone = domain::timeZoneOfRegion(areaCode).value_or(domain::TimeZone::WIB);
-  const domain::LocalDate to = dateParam(call, "to", domain::localDateOf(nowUnixMs, zone));
-  const domain::LocalDate monthBefore =
-      domain::localDateOf(domain::localMidnightUnixMs(to, zone) - (kDefaultPeriodDays - 1) * kDayMs, zone);
-  const stats::Period period{dateParam(call, "from", monthBefore), to, zone};
-  if (period.endUnixMs() <= period.startUnixMs()) throw api::ApiError(400, "invalid_period", "from must not be after to");
-  if (period.dayCount() > kLongestPeriodDays) throw api::ApiError(400, "invalid_period", "a period is at most 366 days");
-  return period;
+  const auto from = queryParam(call, "from");
+  const auto to = queryParam(call, "to");
+  auto period = stats::requestedPeriod(from ? std::optional<std::string_view>(*from) : std::nullopt,
+                                       to ? std::optional<std::string_view>(*to) : std::nullopt,
+                                       domain::zoneOfArea(areaCode), nowUnixMs, kDefaultPeriodDays);
+  if (auto* problem = std::get_if<std::string>(&period)) throw api::ApiError(400, "invalid_period", *problem);
+  return std::get<stats::Period>(period);
 }
 
 void writeDurations(json::JsonWriter& out, const char* name, const stats::DurationSummary& summary) {
@@ -129,15 +124,57 @@ void writeOfficerRows(json::JsonWriter& out, const stats::AreaStats& figures, co
         .member("reopenedByCitizensInPeriod", row.reopenedByCitizensInPeriod)
         .member("ratingSum", row.ratingSum)
         .member("ratingCount", row.ratingCount)
-        .member("escalatedInPeriod", row.escalatedInPeriod);
+        .member("escalatedInPeriod", row.escalatedInPeriod)
+        .member("dutyMsInPeriod", row.dutyMsInPeriod);
     writeDurations(out, "toReceive", row.toReceive);
     out.endObject();
   }
   out.endArray();
 }
 
-std::string dashboardJson(const std::string& areaCode, const stats::Period& period, const stats::AreaStats& figures,
-                          const std::vector<storage::OfficerInArea>& officers) {
+void writeOverdue(json::JsonWriter& out, const stats::OverdueReports& overdue) {
+  out.member("overdueTotal", static_cast<std::int64_t>(overdue.total)).key("overdue").beginArray();
+  for (const stats::OverdueReport& late : overdue.latest) {
+    out.beginObject()
+        .member("trackingCode", late.trackingCode)
+        .member("category", report::categoryCode(late.category))
+        .member("status", report::statusCode(late.status))
+        .member("assignedNrp", late.assignedNrp)
+        .member("deadline", report::deadlineCode(late.deadline.kind))
+        .member("dueAtUnixMs", late.deadline.dueAtUnixMs)
+        .member("lateByMs", late.deadline.lateByMs)
+        .member("escalated", late.deadline.escalated)
+        .endObject();
+  }
+  out.endArray();
+}
+
+// Where the period's reports were, as two columns of degrees rounded to about 11 m: enough for a density
+// map, compact for a province's year.
+void writeReportPoints(json::JsonWriter& out, const std::vector<report::Report>& reports, const stats::Period& period) {
+  const auto rounded = [](double degrees) { return std::round(degrees * 1e4) / 1e4; };
+  std::vector<const report::Report*> inPeriod;
+  for (const report::Report& report : reports) {
+    if (inPeriod.size() < kMapPointsListed && period.contains(report.timeline().front().atUnixMs)) inPeriod.push_back(&report);
+  }
+  out.key("reportPoints").beginObject().key("latDeg").beginArray();
+  for (const report::Report* report : inPeriod) out.value(rounded(report->details().position.latDeg));
+  out.endArray().key("lonDeg").beginArray();
+  for (const report::Report* report : inPeriod) out.value(rounded(report->details().position.lonDeg));
+  out.endArray().endObject();
+}
+
+struct Dashboard {
+  stats::Period period;
+  stats::AreaStats figures;
+  stats::OverdueReports overdue;
+  std::vector<report::Report> reports;
+  std::vector<storage::OfficerInArea> officers;
+};
+
+std::string dashboardJson(const std::string& areaCode, const Dashboard& dashboard) {
+  const stats::Period& period = dashboard.period;
+  const stats::AreaStats& figures = dashboard.figures;
   json::JsonWriter out;
   out.beginObject()
       .member("areaCode", areaCode)
@@ -161,7 +198,9 @@ std::string dashboardJson(const std::string& areaCode, const stats::Period& peri
   out.endArray();
   writeDurations(out, "submittedToReceived", figures.submittedToReceived);
   writeDurations(out, "submittedToResolved", figures.submittedToResolved);
-  writeOfficerRows(out, figures, officers);
+  writeOfficerRows(out, figures, dashboard.officers);
+  writeOverdue(out, dashboard.overdue);
+  writeReportPoints(out, dashboard.reports, period);
   out.endObject();
   return out.str();
 }
@@ -169,21 +208,23 @@ std::string dashboardJson(const std::string& areaCode, const stats::Period& peri
 void areaDashboard(Call& call, ApiServices& services) {
   const auto principal = supervisorOf(call, services);
   const std::string& area = principal.account.areaCode;
-  const stats::Period period = requestedPeriod(call, area, services.backend.now());
-  const std::int64_t from = period.startUnixMs();
-  const std::int64_t to = period.endUnixMs();
-  std::vector<storage::OfficerInArea> officers;
-  std::vector<report::Report> reports;
-  std::vector<stats::VisitEntry> visits;
+  const std::int64_t now = services.backend.now();
+  Dashboard dashboard{requestedPeriod(call, area, now), {}, {}, {}, {}};
+  const std::int64_t from = dashboard.period.startUnixMs();
+  const std::int64_t to = dashboard.period.endUnixMs();
+  stats::AreaRecords records;
   storage::inTransaction(services.backend.pool(), storage::Durability::ReadOnly, [&](storage::Connection& c) {
-    officers = storage::officersInArea(c, area);
-    for (auto& stored : storage::reportsForPeriod(c, area, from, to)) reports.push_back(std::move(stored.report));
-    visits = storage::visitTimes(c, officers, from, to);
+    dashboard.officers = storage::officersInArea(c, area);
+    for (auto& stored : storage::reportsForPeriod(c, area, from, to)) records.reports.push_back(std::move(stored.report));
+    records.visits = storage::visitTimes(c, dashboard.officers, from, to);
+    records.dutyChanges = storage::dutyChangesInArea(c, area, from, to);
     return 0;
   });
-  std::vector<std::string> nrps;
-  for (const auto& officer : officers) nrps.push_back(officer.nrp);
-  sendJson(call, 200, dashboardJson(area, period, stats::computeAreaStats(reports, visits, nrps, period), officers));
+  for (const auto& officer : dashboard.officers) records.officerNrps.push_back(officer.nrp);
+  dashboard.figures = stats::computeAreaStats(records, dashboard.period, now);
+  dashboard.overdue = stats::overdueReports(records.reports, services.backend.settings().deadlines, now, kOverdueListed);
+  dashboard.reports = std::move(records.reports);
+  sendJson(call, 200, dashboardJson(area, dashboard));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <variant>
 #include <vector>
 
 #include "core/domain/region_code.h"
@@ -10,6 +11,7 @@
 #include "core/report/category.h"
 #include "core/report/field_checks.h"
 #include "core/report/status.h"
+#include "core/stats/period.h"
 #include "core/wire/csv.h"
 #include "server/api/api_error.h"
 #include "server/json/json_writer.h"
@@ -23,7 +25,6 @@ namespace bhabin::server::service {
 
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;
 constexpr std::size_t kMaxReasonChars = 500;
 
 // A cell as the CSV needs to know it: people's text (guarded against formulas), the server's own codes and
@@ -49,18 +50,15 @@ struct Period {
   int utcOffsetMinutes = 0;
 };
 
-// Both days included, midnight to midnight in the area's zone (UTC for the whole country).
-Period periodOf(const ExportRequest& request, const std::string& area) {
-  const auto zone = domain::timeZoneOfRegion(area);
-  const int offset = zone ? domain::utcOffsetMinutes(*zone) : 0;
-  const auto firstDay = domain::parseIsoDate(request.from);
-  const auto lastDay = domain::parseIsoDate(request.to);
-  if (!firstDay || !lastDay) throw api::ApiError(400, "invalid_period", "from and to must be dates like 2026-11-01");
-  const std::int64_t from = domain::localMidnightUnixMs(*firstDay, offset);
-  const std::int64_t to = domain::localMidnightUnixMs(*lastDay, offset) + kDayMs;
-  if (to <= from || to - from > kMaxExportDays * kDayMs)
-    throw api::ApiError(400, "invalid_period", "to must not be before from, and at most 366 days after it");
-  return {{from, to}, offset};
+// Both days included, midnight to midnight in the area's zone; both must be named, as they name the file.
+Period periodOf(const ExportRequest& request, const std::string& area, std::int64_t now) {
+  if (request.from.empty() || request.to.empty()) {
+    throw api::ApiError(400, "invalid_period", "from and to must both be given, as dates like 2026-11-01");
+  }
+  auto requested = stats::requestedPeriod(request.from, request.to, domain::zoneOfArea(area), now, stats::kLongestPeriodDays);
+  if (auto* problem = std::get_if<std::string>(&requested)) throw api::ApiError(400, "invalid_period", *problem);
+  const stats::Period& days = std::get<stats::Period>(requested);
+  return {{days.startUnixMs(), days.endUnixMs()}, domain::utcOffsetMinutes(days.zone)};
 }
 
 std::string checkedReason(const ExportRequest& request) {
@@ -198,9 +196,9 @@ std::string fileName(const ExportRequest& request, const std::string& area) {
 
 ExportFile Exports::run(const Principal& caller, const ExportRequest& request) {
   const std::string area = managedArea(caller);
-  const Period period = periodOf(request, area);
-  const std::string reason = request.personalData ? checkedReason(request) : "";
   const std::int64_t now = backend_.now();
+  const Period period = periodOf(request, area, now);
+  const std::string reason = request.personalData ? checkedReason(request) : "";
   const std::int64_t closedBefore = now - backend_.settings().reporterIdentityRetentionMs;
   ExportFile file;
   file.fileName = fileName(request, area);

@@ -33,7 +33,6 @@ struct ExportFile {
   int utcOffsetMinutes = 0;  // of the area; dates in the file are written in it
 };
 
-inline constexpr int kMaxExportDays = 366;
 inline constexpr std::size_t kMaxExportRows = 20000;
 
 class Exports {

@@ -34,7 +34,7 @@ OfficerStatus OfficerWork::status(const Principal& principal) {
 OfficerStatus OfficerWork::setOnDuty(const Principal& principal, bool onDuty) {
   requireOfficer(principal);
   return storage::inTransaction(backend_.pool(), storage::Durability::Durable, [&](storage::Connection& c) {
-    storage::setOnDuty(c, principal.account.nrp, onDuty);
+    storage::setOnDuty(c, principal.account.nrp, onDuty, backend_.now());
     return readStatus(c, principal.account.nrp);
   });
 }

@@ -147,8 +147,8 @@ void takeVillages(Connection& connection, const std::string& nrp,
 // touched villages take new counter values, and a village change makes every roster reload everyone. An
 // officer without villages is reloaded when a roster meets their state change under an NRP it lacks, and
 // until then is off duty, which keeps them out of "nearest".
-void changeActivity(Connection& connection, const std::string& nrp) {
-  storage::setOnDuty(connection, nrp, false);
+void changeActivity(Connection& connection, const std::string& nrp, std::int64_t now) {
+  storage::setOnDuty(connection, nrp, false, now);
   storage::touchVillagesOf(connection, nrp);
 }
 
@@ -211,7 +211,7 @@ OfficerChange RosterAdmin::setActive(const Principal& caller, const std::string&
   change.officer = storage::inTransaction(backend_.pool(), storage::Durability::Durable, [&](Connection& connection) {
     const auto state = requireOfficerInArea(connection, nrp, area);
     storage::setAccountActive(connection, nrp, active);
-    changeActivity(connection, nrp);
+    changeActivity(connection, nrp, now);
     if (!active) storage::revokeAllSessions(connection, nrp);
     audit(connection, caller, now, state.regencyCode, active ? "officer_activate" : "officer_deactivate", nrp);
     return managedOfficer(connection, nrp);

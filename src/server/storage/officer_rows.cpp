@@ -35,6 +35,13 @@ void touchOfficer(Connection& connection, const std::string& nrp, const std::str
   connection.query("UPDATE officer_state SET " + assignment + ", version = $1 WHERE nrp = $2", params);
 }
 
+void recordDutyChange(Connection& connection, const std::string& nrp, bool onDuty, std::int64_t atUnixMs) {
+  // Two changes within one millisecond: the later one is what the officer ended in.
+  connection.query("INSERT INTO duty_changes (nrp, at, on_duty) VALUES ($1, $2, $3) "
+                   "ON CONFLICT (nrp, at) DO UPDATE SET on_duty = excluded.on_duty",
+                   {nrp, atUnixMs, std::int64_t{onDuty ? 1 : 0}});
+}
+
 }  // namespace
 
 void insertOfficerState(Connection& connection, const OfficerState& state) {
@@ -42,6 +49,7 @@ void insertOfficerState(Connection& connection, const OfficerState& state) {
   connection.query("INSERT INTO officer_state (" + std::string(kStateColumns) + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
                    {state.nrp, state.regencyCode, std::int64_t{state.onDuty ? 1 : 0}, state.position.latDeg,
                     state.position.lonDeg, state.positionAtUnixMs, std::int64_t{state.openReports}, version});
+  if (state.onDuty) recordDutyChange(connection, state.nrp, true, state.positionAtUnixMs);
 }
 
 std::optional<OfficerState> findOfficerState(Connection& connection, const std::string& nrp) {
@@ -50,8 +58,23 @@ std::optional<OfficerState> findOfficerState(Connection& connection, const std::
   return stateFromRow(rows[0]);
 }
 
-void setOnDuty(Connection& connection, const std::string& nrp, bool onDuty) {
+void setOnDuty(Connection& connection, const std::string& nrp, bool onDuty, std::int64_t atUnixMs) {
+  const auto before = findOfficerState(connection, nrp);
   touchOfficer(connection, nrp, "on_duty = $3", {std::int64_t{onDuty ? 1 : 0}});
+  if (before && before->onDuty != onDuty) recordDutyChange(connection, nrp, onDuty, atUnixMs);
+}
+
+std::vector<stats::DutyChange> dutyChangesInArea(Connection& connection, const std::string& area,
+                                                 std::int64_t fromUnixMs, std::int64_t toUnixMs) {
+  std::vector<stats::DutyChange> changes;
+  for (const Row& row : connection.query(
+           "SELECT d.nrp, d.at, d.on_duty FROM duty_changes d JOIN accounts a ON a.nrp = d.nrp "
+           "JOIN officer_state s ON s.nrp = d.nrp WHERE a.active = 1 AND " + std::string(kOfficerInArea) +
+               " AND d.at < $4 AND (d.at >= $3 OR d.at = (SELECT MAX(p.at) FROM duty_changes p WHERE p.nrp = d.nrp AND p.at < $3))",
+           {area, area.empty() ? std::string("%") : area + ".%", fromUnixMs, toUnixMs})) {
+    changes.push_back({row.text(0), row.integer(1), row.integer(2) != 0});
+  }
+  return changes;
 }
 
 void setOfficerRegency(Connection& connection, const std::string& nrp, const std::string& regencyCode) {

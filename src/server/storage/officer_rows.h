@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/geo/lat_lon.h"
+#include "core/stats/area_stats.h"
 #include "server/storage/database.h"
 
 namespace bhabin::server::storage {
@@ -30,9 +31,15 @@ struct VillageAssignment {
   std::int64_t version = 0;
 };
 
+// An officer stored on duty counts as on duty since their position's time (when they last shared it).
 void insertOfficerState(Connection& connection, const OfficerState& state);
 std::optional<OfficerState> findOfficerState(Connection& connection, const std::string& nrp);
-void setOnDuty(Connection& connection, const std::string& nrp, bool onDuty);
+// Records the change in the duty history when it is one.
+void setOnDuty(Connection& connection, const std::string& nrp, bool onDuty, std::int64_t atUnixMs);
+// The duty changes of the area's active officers before `toUnixMs`: those from `fromUnixMs` on, and each
+// officer's last one before it (their state when the period began).
+std::vector<stats::DutyChange> dutyChangesInArea(Connection& connection, const std::string& area,
+                                                 std::int64_t fromUnixMs, std::int64_t toUnixMs);
 void setOfficerRegency(Connection& connection, const std::string& nrp, const std::string& regencyCode);
 void setPosition(Connection& connection, const std::string& nrp, const geo::LatLon& position, std::int64_t atUnixMs);
 // Adds `delta` (+1 when a report is assigned, -1 when it closes or leaves) to the officer's open load.

@@ -201,6 +201,18 @@ CREATE TABLE report_outcomes (
 CREATE INDEX report_outcomes_village ON report_outcomes (village_code)
 )SQL";
 
+// Version 6: when officers went on and off duty, for the dashboard's duty hours. Officers on duty at the
+// upgrade count from their last shared position: positions are shared only while on duty.
+constexpr std::string_view kDutyChanges = R"SQL(
+CREATE TABLE duty_changes (
+  nrp TEXT NOT NULL REFERENCES accounts (nrp),
+  at BIGINT NOT NULL,
+  on_duty INTEGER NOT NULL,
+  PRIMARY KEY (nrp, at)
+);
+INSERT INTO duty_changes (nrp, at, on_duty) SELECT nrp, position_at, 1 FROM officer_state WHERE on_duty = 1
+)SQL";
+
 constexpr std::string_view kCreateVersionTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)";
 
@@ -219,6 +231,7 @@ const std::vector<Migration>& migrations() {
       {3, "imported boundaries and region versions", kBoundaries},
       {4, "reporters still identified, for the retention purge", kIdentifiedReporters},
       {5, "citizens' answers to resolved reports", kReportOutcomes},
+      {6, "officers' duty history", kDutyChanges},
   };
   return all;
 }
