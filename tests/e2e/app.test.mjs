@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { artifactsDir, launchBrowser, openApp, startServer } from './harness.mjs';
+import { artifactsDir, launchBrowser, mapPixelsOfColour, openApp, startServer } from './harness.mjs';
 import { press, state, waitForState, widget } from './person.mjs';
 import { decodePng } from './png.mjs';
 
@@ -99,17 +99,8 @@ describe('desktop', () => {
   it('draws the regency outline from our own data, with no map tiles to be had', async () => {
     const s = await waitForState(app.page, (st) => st.outlines.regencies > 0, 'the regency outline');
     assert.equal(s.outlines.regencies, 1, 'the demo stores Brebes\'s outline');
-    const outlinePixels = await app.page.evaluate(() => {
-      let count = 0;
-      for (const canvas of document.querySelectorAll('.leaflet-overlay-pane canvas')) {
-        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-        for (let i = 0; i < data.length; i += 4) {
-          // #1f3a68 (LeafletMap::showOutlines), blended at 80 % over a transparent canvas
-          if (data[i + 3] > 100 && Math.abs(data[i] - 31) < 12 && Math.abs(data[i + 1] - 58) < 12 && Math.abs(data[i + 2] - 104) < 12) count++;
-        }
-      }
-      return count;
-    });
+    // #1f3a68 (LeafletMap::showOutlines), blended at 80 % over a transparent canvas
+    const outlinePixels = await mapPixelsOfColour(app.page, [31, 58, 104], 100);
     assert.ok(outlinePixels > 200, `the outline is drawn on the map: ${outlinePixels} pixels`);
   });
 

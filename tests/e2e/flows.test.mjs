@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { artifactsDir, launchBrowser, openApp, startServer } from './harness.mjs';
+import { artifactsDir, launchBrowser, mapPixelsOfColour, openApp, startServer } from './harness.mjs';
 import { hasWidget, press, state, type, waitForFrames, waitForState, widget } from './person.mjs';
 
 const DEMO_PASSWORD = 'uji-demo-rahasia-42';
@@ -309,17 +309,7 @@ describe('a report from a citizen to the officer and back', () => {
       // The period's report reaches Leaflet's canvas: a lone report is a dot in the report colour (a cluster
       // would be a labelled orange circle). The supervisor's worklist holds it too, so which layer drew it is
       // checked headless (SupervisorDashboardTest.LateReportsCategoriesDutyAndThePeriodsMap).
-      const reportPixels = await page.evaluate(() => {
-        let count = 0;
-        for (const canvas of document.querySelectorAll('.leaflet-overlay-pane canvas')) {
-          const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-          for (let i = 0; i < data.length; i += 4) {
-            // #d9480f (LeafletMap's report dot)
-            if (data[i + 3] > 200 && Math.abs(data[i] - 217) < 12 && Math.abs(data[i + 1] - 72) < 12 && Math.abs(data[i + 2] - 15) < 12) count++;
-          }
-        }
-        return count;
-      });
+      const reportPixels = await mapPixelsOfColour(page, [217, 72, 15], 200); // #d9480f, LeafletMap's report dot
       assert.ok(reportPixels > 50 || await page.locator('.bhabin-cluster-reports').count() > 0, `the report on the map: ${reportPixels} pixels`);
       await press(page, 'dashboard.period.7');
       await waitForState(page, (st) => st.dashboard && st.dashboard.days === 7, 'the last 7 days');

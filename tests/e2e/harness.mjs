@@ -82,3 +82,18 @@ export async function openApp(browser, url, contextOptions) {
 export function waitForFrames(page) {
   return page.waitForFunction(() => window.bhabinTest && window.bhabinTest.frames >= 2, null, { timeout: 30000 });
 }
+
+// How many pixels of Leaflet's overlay canvases (officers, reports, outlines) are drawn in the colour [r, g, b]
+// (each channel within 12) at an opacity above `minAlpha` (0-255).
+export function mapPixelsOfColour(page, [r, g, b], minAlpha) {
+  return page.evaluate(({ r, g, b, minAlpha }) => {
+    let count = 0;
+    for (const canvas of document.querySelectorAll('.leaflet-overlay-pane canvas')) {
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > minAlpha && Math.abs(data[i] - r) < 12 && Math.abs(data[i + 1] - g) < 12 && Math.abs(data[i + 2] - b) < 12) count++;
+      }
+    }
+    return count;
+  }, { r, g, b, minAlpha });
+}
