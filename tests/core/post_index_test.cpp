@@ -143,13 +143,15 @@ TEST(PostIndex, MatchesBruteForceWhenCoordinatesRepeatOrArriveSorted) {
   }
   for (int i = 0; i < 1500; ++i) posts.push_back({id++, {random.uniform(-8.0, -6.0), random.uniform(110.0, 112.0)}});
   std::vector<Post> sorted = posts;
-  std::sort(sorted.begin(), sorted.end(), [](const Post& a, const Post& b) { return a.position.lonDeg < b.position.lonDeg; });
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Post& a, const Post& b) { return a.position.lonDeg < b.position.lonDeg; });
   for (const std::vector<Post>* set : {&posts, &sorted}) {
     const PostIndex index = buildOrFail(*set);
     ASSERT_EQ(index.size(), set->size());
     for (int q = 0; q < 150; ++q) {
-      const geo::LatLon position = q % 3 == 0 ? geo::LatLon{-8.0 + 0.05 * random.below(40), 110.0 + 0.05 * random.below(40)}
-                                              : geo::LatLon{random.uniform(-8.5, -5.5), random.uniform(109.5, 112.5)};
+      const geo::LatLon onTheLattice = {-8.0 + 0.05 * random.below(40), 110.0 + 0.05 * random.below(40)};
+      const geo::LatLon anywhere = {random.uniform(-8.5, -5.5), random.uniform(109.5, 112.5)};
+      const geo::LatLon position = q % 3 == 0 ? onTheLattice : anywhere;
       expectSameAsBruteForce(index, *set, {position, static_cast<std::size_t>(1 + random.below(8))});
     }
     expectSameAsBruteForce(index, *set, {{-7.2, 110.5}, 750});  // every post of a crowded station, and more

@@ -47,7 +47,8 @@ std::uint32_t splitNearMedian(std::vector<Point>& points, std::uint32_t begin, s
   if (n >= kExactMedianBelow) {
     float sample[kSampleSize];
     for (std::uint32_t i = 0; i < kSampleSize; ++i) {
-      sample[i] = points[begin + static_cast<std::uint32_t>((std::uint64_t{2 * i + 1} * n) / (2 * kSampleSize))].c[axis];
+      const auto offset = static_cast<std::uint32_t>((std::uint64_t{2 * i + 1} * n) / (2 * kSampleSize));
+      sample[i] = points[begin + offset].c[axis];
     }
     std::nth_element(sample, sample + kSampleSize / 2, sample + kSampleSize);
     const float pivot = sample[kSampleSize / 2];
