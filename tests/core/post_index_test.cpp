@@ -128,6 +128,36 @@ TEST(PostIndex, HandlesPostsOnALineAndSymmetricTies) {
   }
 }
 
+// Large ranges are split around the median of a sample, with the exact median as the fallback when the
+// sample misleads. Lattices repeat each coordinate many times, a few crowded stations outweigh the spread
+// posts, and sorted input lines the sample up with the order: each mix must still build and answer exactly.
+TEST(PostIndex, MatchesBruteForceWhenCoordinatesRepeatOrArriveSorted) {
+  Random random(9);
+  std::vector<Post> posts;
+  PostId id = 1;
+  for (int i = 0; i < 40; ++i) {
+    for (int j = 0; j < 40; ++j) posts.push_back({id++, {-8.0 + 0.05 * i, 110.0 + 0.05 * j}});  // a lattice
+  }
+  for (int station = 0; station < 3; ++station) {
+    for (int i = 0; i < 700; ++i) posts.push_back({id++, {-7.5 + station * 0.3, 110.5}});  // crowded stations
+  }
+  for (int i = 0; i < 1500; ++i) posts.push_back({id++, {random.uniform(-8.0, -6.0), random.uniform(110.0, 112.0)}});
+  std::vector<Post> sorted = posts;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Post& a, const Post& b) { return a.position.lonDeg < b.position.lonDeg; });
+  for (const std::vector<Post>* set : {&posts, &sorted}) {
+    const PostIndex index = buildOrFail(*set);
+    ASSERT_EQ(index.size(), set->size());
+    for (int q = 0; q < 150; ++q) {
+      const geo::LatLon onTheLattice = {-8.0 + 0.05 * random.below(40), 110.0 + 0.05 * random.below(40)};
+      const geo::LatLon anywhere = {random.uniform(-8.5, -5.5), random.uniform(109.5, 112.5)};
+      const geo::LatLon position = q % 3 == 0 ? onTheLattice : anywhere;
+      expectSameAsBruteForce(index, *set, {position, static_cast<std::size_t>(1 + random.below(8))});
+    }
+    expectSameAsBruteForce(index, *set, {{-7.2, 110.5}, 750});  // every post of a crowded station, and more
+  }
+}
+
 TEST(PostIndex, AnswersFromFarOutAtSea) {
   Random random(3);
   const auto posts = randomPosts(random, 1000, -8.0, -6.0, 108.0, 111.0);

@@ -30,6 +30,42 @@ void medianSplit(std::vector<Point>& points, std::uint32_t begin, std::uint32_t 
   }
 }
 
+// Below this many points a split is an exact median (nth_element); above it, a partition around the median
+// of a sample.
+constexpr std::uint32_t kExactMedianBelow = 128;
+constexpr std::uint32_t kSampleSize = 63;
+
+// Reorders [begin, end) so that the points before the returned index lie below `split` on `axis` and the
+// rest at or above it, with both sides non-empty and within 3/8 .. 5/8 of the range, so the depth stays
+// logarithmic (the search's stack holds one entry per level). A partition around the median of a sample
+// reads and moves each point once, where nth_element makes two or three passes: it is most of the build.
+// When the sample misleads (many equal coordinates, a skewed order), the exact median is the fallback.
+template <class Point>
+std::uint32_t splitNearMedian(std::vector<Point>& points, std::uint32_t begin, std::uint32_t end, int axis,
+                              float& split) {
+  const std::uint32_t n = end - begin;
+  if (n >= kExactMedianBelow) {
+    float sample[kSampleSize];
+    for (std::uint32_t i = 0; i < kSampleSize; ++i) {
+      const auto offset = static_cast<std::uint32_t>((std::uint64_t{2 * i + 1} * n) / (2 * kSampleSize));
+      sample[i] = points[begin + offset].c[axis];
+    }
+    std::nth_element(sample, sample + kSampleSize / 2, sample + kSampleSize);
+    const float pivot = sample[kSampleSize / 2];
+    const auto middle = std::partition(points.begin() + begin, points.begin() + end,
+                                       [axis, pivot](const Point& p) { return p.c[axis] < pivot; });
+    const auto left = static_cast<std::uint32_t>(middle - (points.begin() + begin));
+    if (left >= n / 8 * 3 && n - left >= n / 8 * 3) {
+      split = pivot;
+      return begin + left;
+    }
+  }
+  const std::uint32_t middle = begin + n / 2;
+  medianSplit(points, begin, middle, end, axis);
+  split = points[middle].c[axis];
+  return middle;
+}
+
 }  // namespace
 
 std::variant<PostIndex, BuildError> PostIndex::build(const std::vector<Post>& posts) {
@@ -85,15 +121,14 @@ std::uint32_t PostIndex::buildNode(std::uint32_t begin, std::uint32_t end, std::
     nodes_[self].count = static_cast<std::uint16_t>(end - begin);
     return self;
   }
-  // Split the widest side of the region at the median: balanced depth, boxes close to cubes. The region
+  // Split the widest side of the region near the median: balanced depth, boxes close to cubes. The region
   // (the parent's, cut at its split) is enough to choose the side; tight boxes are computed afterwards.
   int axis = 0;
   for (int d = 1; d < 3; ++d) {
     if (hi[d] - lo[d] > hi[axis] - lo[axis]) axis = d;
   }
-  const std::uint32_t middle = begin + (end - begin) / 2;
-  medianSplit(points, begin, middle, end, axis);
-  const float split = points[middle].c[axis];
+  float split = 0.0f;
+  const std::uint32_t middle = splitNearMedian(points, begin, end, axis, split);
   nodes_[self].axis = static_cast<std::uint16_t>(axis);
   nodes_[self].split = split;
   float leftHi[3] = {hi[0], hi[1], hi[2]};
