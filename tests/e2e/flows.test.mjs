@@ -310,4 +310,78 @@ describe('a report from a citizen to the officer and back', () => {
       await commander.context.close();
     }
   });
+
+  // Deactivating an officer leaves their village uncovered; the commander sees it at the top of "Personel",
+  // gives it to a neighbouring officer, and the roster read again shows it covered. Then the area's reports
+  // are exported as CSV through the browser's download, and personal data without a reason is refused.
+  it('lets the Polres commander cover an uncovered village and export the area\'s reports', async () => {
+    const supervisorNrp = /supervisor NRP (\d+)/.exec(server.log())[1];
+    const commander = await openApp(browser, server.url, DESKTOP);
+    try {
+      const page = commander.page;
+      await press(page, 'tab.officer');
+      await type(page, 'login.nrp', supervisorNrp);
+      await type(page, 'login.password', DEMO_PASSWORD);
+      await press(page, 'login.submit');
+      await waitForState(page, (st) => st.session && st.session.role === 'supervisor', 'the supervisor logged in');
+      await press(page, 'supervisor.roster');
+      let s = await waitForState(page, (st) => st.areaRoster, 'the area roster');
+      assert.deepEqual(s.areaRoster.uncovered, [], 'the demo has an officer in every village');
+      // Two villages of the last district, far from the citizen's report: one officer leaves, the other takes over.
+      const villages = Object.keys(s.areaRoster.holders).sort();
+      const [neighbourVillage, village] = villages.slice(-2);
+      const leaving = s.areaRoster.holders[village];
+      const neighbour = s.areaRoster.holders[neighbourVillage];
+      assert.notEqual(leaving, neighbour);
+
+      await type(page, 'roster.filter', leaving);
+      await press(page, `roster.officer.${leaving}`);
+      await press(page, 'roster.deactivate');
+      assert.ok(await hasWidget(page, 'roster.deactivate.question'), 'deactivating asks first');
+      await press(page, 'roster.deactivate.confirm');
+      s = await waitForState(page, (st) => st.areaRoster.uncovered.includes(village), 'the village left uncovered');
+      await press(page, 'roster.back');
+      await waitForFrames(page, 3);
+      assert.ok(await hasWidget(page, `roster.uncovered.${village}`), 'the uncovered village is shown');
+      await screenshot(page, 'flow-desktop-uncovered.png');
+
+      await press(page, `roster.assign.${village}`);
+      await press(page, 'roster.filter');
+      for (let i = 0; i < leaving.length; ++i) await page.keyboard.press('Backspace');
+      await page.keyboard.type(neighbour, { delay: 10 });
+      await waitForFrames(page, 3);
+      await press(page, `roster.officer.${neighbour}`);
+      s = await waitForState(page, (st) => st.areaRoster.holders[village] === neighbour, 'the village given to the neighbour');
+      assert.equal(s.areaRoster.lastWrite, 'saved');
+      assert.deepEqual(s.areaRoster.uncovered, [], 'covered again');
+      await waitForFrames(page, 3);
+      assert.ok(await hasWidget(page, 'roster.all_covered'));
+
+      await press(page, 'supervisor.export');
+      const download = page.waitForEvent('download');
+      const answer = page.waitForResponse((response) => response.url().includes('/api/v1/area/export/reports.csv?'));
+      await press(page, 'export.download');
+      const response = await answer;
+      assert.equal(response.status(), 200);
+      assert.match(response.url(), /reports\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+      const csv = (await response.body()).toString('utf8');
+      assert.ok(csv.startsWith('\ufefftracking_code,filed_at,'), csv.slice(0, 60));
+      assert.equal(csv.trim().split('\r\n').length, 2, 'the header and the citizen\'s report');
+      const file = await download;
+      assert.match(file.suggestedFilename(), /\.csv$/);
+      s = await waitForState(page, (st) => st.export.fileName !== '', 'the download reported');
+      assert.equal(s.export.rows, 1);
+
+      await press(page, 'export.personal');
+      await press(page, 'export.download');
+      s = await waitForState(page, (st) => st.export.refusal !== '', 'the refusal without a reason');
+      assert.equal(s.export.fileName, '');
+      await waitForFrames(page, 3);
+      assert.ok(await hasWidget(page, 'export.refusal'));
+      await screenshot(page, 'flow-desktop-export.png');
+      assert.deepEqual(commander.errors, []);
+    } finally {
+      await commander.context.close();
+    }
+  });
 });
