@@ -57,6 +57,9 @@ void RosterAdminPanel::draw(const i18n::Catalog& texts, Platform& platform, Rost
   if (!admin.problem().empty()) errorText(admin.problem());
   const auto& roster = admin.roster();
   if (!roster) {
+    // Signed out and in again, maybe as someone else: start from the list.
+    view_ = View::List;
+    assigningVillage_.clear();
     hintText(texts.text(admin.busy() ? "roster.loading" : "roster.not_loaded"));
     if (!admin.busy() && button(texts.text("worklist.reload"), "roster.reload")) admin.load();
     return;

@@ -73,7 +73,7 @@ std::string changeAnswer(const std::string& nrp, const std::string& name, const 
 
 class SupervisorViewsTest : public ::testing::Test {
  protected:
-  SupervisorViewsTest() : imgui(ImVec2(1024.0f, 900.0f)) {}
+  explicit SupervisorViewsTest(ImVec2 display = ImVec2(1024.0f, 900.0f)) : imgui(display) {}
 
   // A Polres supervisor of Brebes whose session the device remembers, on the officers' tab.
   void SetUp() override {
@@ -275,6 +275,29 @@ TEST_F(SupervisorViewsTest, PersonalDataWithoutAReasonShowsTheServersRefusal) {
   EXPECT_TRUE(tagged("export.refusal").has_value());
   EXPECT_EQ(app.officerPanel().exportPanel().state().refusal, "Sebutkan alasan mengekspor data pribadi.");
   EXPECT_FALSE(tagged("export.done").has_value());
+}
+
+class PhoneSupervisorViewsTest : public SupervisorViewsTest {
+ protected:
+  PhoneSupervisorViewsTest() : SupervisorViewsTest(ImVec2(360.0f, 780.0f)) {}
+};
+
+// On a phone held upright the sheet is the lower 60 % of the screen: each section's first actions must be in it.
+TEST_F(PhoneSupervisorViewsTest, EachSectionIsReachableAndItsFirstActionsFitTheSheet) {
+  openRoster();
+  const auto sheet = tagged("tab.content");
+  ASSERT_TRUE(sheet.has_value());
+  for (const std::string& id : {"roster.uncovered." + kJatibarang, "roster.assign." + kJatibarang, std::string("roster.new")}) {
+    const auto drawn = tagged(id);
+    ASSERT_TRUE(drawn.has_value()) << id;
+    EXPECT_LE(drawn->x + drawn->width, 360.0f) << id;
+    EXPECT_LE(drawn->y + drawn->height, sheet->y + sheet->height) << id;
+  }
+  ASSERT_TRUE(tap("supervisor.export"));
+  EXPECT_EQ(app.officerPanel().supervisorSection(), SupervisorSection::Export);
+  ASSERT_TRUE(tagged("export.download").has_value());
+  ASSERT_TRUE(tap("supervisor.dashboard"));
+  EXPECT_EQ(app.officerPanel().supervisorSection(), SupervisorSection::Dashboard);
 }
 
 TEST(ExportPath, CountsTheDaysInTheAreasZone) {
