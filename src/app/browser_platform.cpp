@@ -50,7 +50,8 @@ EM_JS(void, bhabin_fetch, (int id, const char* method, const char* url, const ch
 
 // A download is fetched first, so a refusal (its JSON error) can be shown in the app instead of being saved
 // as a file; the file then goes to the browser's downloads through an anchor with `download` on a blob URL.
-// The name comes from Content-Disposition; fetch has already undone the transfer's gzip.
+// The name comes from Content-Disposition; fetch has already undone the transfer's gzip. The link's id lets
+// its click past the input listeners (src/app/browser_input.cpp), which cancel clicks after a press on ImGui.
 EM_JS(void, bhabin_download, (int id, const char* url, const char* language), {
   const path = UTF8ToString(url);
   fetch(path, {credentials : "same-origin", cache : "no-store", headers : {"Accept-Language" : UTF8ToString(language)}})
@@ -59,11 +60,14 @@ EM_JS(void, bhabin_download, (int id, const char* url, const char* language), {
           return response.text().then((text) => Module.bhabinDownloaded(id, response.status, text, "", -1));
         }
         const disposition = response.headers.get("Content-Disposition") || "";
-        const named = /filename="([^"]+)"/.exec(disposition);
+        // The name between the quotes of filename="…", matched without quote characters: an EM_JS body
+        // goes through the C preprocessor, where an unpaired quote breaks it.
+        const named = /filename=.([^;]+)./.exec(disposition);
         const fileName = named ? named[1] : path.split("/").pop().split("?")[0];
         const rows = parseInt(response.headers.get("X-Export-Rows") || "-1", 10);
         return response.blob().then((blob) => {
           const link = document.createElement("a");
+          link.id = "bhabin-download-link";
           link.href = URL.createObjectURL(blob);
           link.download = fileName;
           document.body.appendChild(link);

@@ -35,7 +35,6 @@ class RosterAdminPanel {
   void assignVillages(RosterAdmin& admin, const std::string& nrp, std::vector<std::string> villages, bool takeOver);
 
   View view_ = View::List;
-  bool loaded_ = false;
   std::string filter_;
   std::string assigningVillage_;  // an uncovered village waiting for the officer it goes to
   std::string openedNrp_;

@@ -3,7 +3,7 @@
 // officer it was assigned to logs in on a desktop, acknowledges, works and resolves it with a note; the
 // citizen sees the whole timeline and confirms it is done with a rating.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -359,17 +359,19 @@ describe('a report from a citizen to the officer and back', () => {
       assert.ok(await hasWidget(page, 'roster.all_covered'));
 
       await press(page, 'supervisor.export');
-      const download = page.waitForEvent('download');
-      const answer = page.waitForResponse((response) => response.url().includes('/api/v1/area/export/reports.csv?'));
-      await press(page, 'export.download');
-      const response = await answer;
+      const [response, file] = await Promise.all([
+        page.waitForResponse((answer) => answer.url().includes('/api/v1/area/export/reports.csv?')),
+        page.waitForEvent('download'),
+        press(page, 'export.download'),
+      ]);
       assert.equal(response.status(), 200);
       assert.match(response.url(), /reports\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
-      const csv = (await response.body()).toString('utf8');
+      assert.equal((await response.allHeaders())['x-export-rows'], '1');
+      // What the browser saved (the fetch's body went into the blob, so the file is where to read it).
+      assert.match(file.suggestedFilename(), /\.csv$/);
+      const csv = readFileSync(await file.path(), 'utf8');
       assert.ok(csv.startsWith('\ufefftracking_code,filed_at,'), csv.slice(0, 60));
       assert.equal(csv.trim().split('\r\n').length, 2, 'the header and the citizen\'s report');
-      const file = await download;
-      assert.match(file.suggestedFilename(), /\.csv$/);
       s = await waitForState(page, (st) => st.export.fileName !== '', 'the download reported');
       assert.equal(s.export.rows, 1);
 
