@@ -1,6 +1,7 @@
 // The officers' tab: log in with NRP and password; then duty, position sharing, the worklist (most urgent
 // first, with its age when the network is gone), and one report at a time — its reporters to call, its
 // timeline, and the moves allowed now, each with a note, including handing it to a nearby officer.
+// A supervisor gets three sections instead: Dasbor (figures and worklist), Personel and Ekspor.
 #pragma once
 
 #include <array>
