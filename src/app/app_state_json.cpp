@@ -228,6 +228,50 @@ void writeOfficer(Writer& out, const ui::AppUi& app) {
   }
 }
 
+// A supervisor's roster as the "Personel" view has it: who holds which village, what is uncovered, and how the
+// last write ended ("sending", "saved", or the server's error code).
+void writeAreaRoster(Writer& out, const ui::RosterAdmin& admin) {
+  out.Key("areaRoster");
+  const auto& roster = admin.roster();
+  if (!roster) {
+    out.Null();
+    return;
+  }
+  out.StartObject();
+  out.Key("officers");
+  out.Uint(static_cast<unsigned>(roster->officers.size()));
+  out.Key("uncovered");
+  out.StartArray();
+  for (const std::string& code : roster->uncovered) out.String(code.c_str());
+  out.EndArray();
+  out.Key("holders");
+  out.StartObject();
+  for (const wire::AreaVillageView& village : roster->villages) {
+    out.Key(village.code.c_str());
+    if (village.officerNrp) {
+      out.String(village.officerNrp->c_str());
+    } else {
+      out.Null();
+    }
+  }
+  out.EndObject();
+  const ui::RosterAdmin::WriteOutcome& outcome = admin.outcome();
+  text(out, "lastWrite", outcome.sending ? "sending" : outcome.refusal ? outcome.refusal->code : outcome.change ? "saved" : "");
+  out.EndObject();
+}
+
+void writeExport(Writer& out, const ui::ExportPanel& panel) {
+  out.Key("export");
+  out.StartObject();
+  out.Key("downloading");
+  out.Bool(panel.state().downloading);
+  text(out, "fileName", panel.state().fileName);
+  out.Key("rows");
+  out.Int64(panel.state().rows);
+  text(out, "refusal", panel.state().refusal);
+  out.EndObject();
+}
+
 }  // namespace
 
 std::string appStateJson(const ui::AppUi& app) {
@@ -242,6 +286,8 @@ std::string appStateJson(const ui::AppUi& app) {
   writeMyOfficer(out, app);
   writeCitizen(out, app);
   writeOfficer(out, app);
+  writeAreaRoster(out, app.rosterAdmin());
+  writeExport(out, app.officerPanel().exportPanel());
   out.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize());
 }

@@ -82,7 +82,8 @@ EMSCRIPTEN_BINDINGS(bhabin_input) {
 // The listeners themselves. Their only state is the current press: `capturing` while a press that began over
 // ImGui lasts, and `pressEndedOnUi` after it until the next press, because browsers send mouseup and click
 // after pointerup (to wherever the pointer was released) and Leaflet would take that click as its own. The
-// click that opens the photo chooser (web/photo_picker.js) is let through: cancelling it keeps the chooser shut.
+// click that opens the photo chooser (web/photo_picker.js) is let through: cancelling it keeps the chooser shut;
+// so is the click on the link that saves a download (BrowserPlatform::download): cancelling it saves nothing.
 // EM_JS stringifies this body through the C preprocessor: strings use double quotes, no comments inside.
 EM_JS(void, bhabin_install_input_listeners, (), {
   const capture = {capture : true, passive : false};
@@ -132,7 +133,7 @@ EM_JS(void, bhabin_install_input_listeners, (), {
                          "touchend"];
   for (const type of derivedEvents) {
     window.addEventListener(type, (e) => {
-      if (e.target && e.target.id === "bhabin-photo-input") return;
+      if (e.target && (e.target.id === "bhabin-photo-input" || e.target.id === "bhabin-download-link")) return;
       const [x, y] = pointOf(e);
       if (capturing || pressEndedOnUi || covers(x, y)) swallow(e);
     }, capture);

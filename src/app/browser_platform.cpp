@@ -48,6 +48,38 @@ EM_JS(void, bhabin_fetch, (int id, const char* method, const char* url, const ch
       .catch(() => Module.bhabinFetchDone(id, 0, "", 0, ""));
 });
 
+// A download is fetched first, so a refusal (its JSON error) can be shown in the app instead of being saved
+// as a file; the file then goes to the browser's downloads through an anchor with `download` on a blob URL.
+// The name comes from Content-Disposition; fetch has already undone the transfer's gzip. The link's id lets
+// its click past the input listeners (src/app/browser_input.cpp), which cancel clicks after a press on ImGui.
+EM_JS(void, bhabin_download, (int id, const char* url, const char* language), {
+  const path = UTF8ToString(url);
+  fetch(path, {credentials : "same-origin", cache : "no-store", headers : {"Accept-Language" : UTF8ToString(language)}})
+      .then((response) => {
+        if (!response.ok) {
+          return response.text().then((text) => Module.bhabinDownloaded(id, response.status, text, "", -1));
+        }
+        const disposition = response.headers.get("Content-Disposition") || "";
+        // The name between the quotes of filename="…", matched without quote characters: an EM_JS body
+        // goes through the C preprocessor, where an unpaired quote breaks it.
+        const named = /filename=.([^;]+)./.exec(disposition);
+        const fileName = named ? named[1] : path.split("/").pop().split("?")[0];
+        const rows = parseInt(response.headers.get("X-Export-Rows") || "-1", 10);
+        return response.blob().then((blob) => {
+          const link = document.createElement("a");
+          link.id = "bhabin-download-link";
+          link.href = URL.createObjectURL(blob);
+          link.download = fileName;
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+          setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+          Module.bhabinDownloaded(id, response.status, "", fileName, isNaN(rows) ? -1 : rows);
+        });
+      })
+      .catch(() => Module.bhabinDownloaded(id, 0, "", "", -1));
+});
+
 EM_JS(void, bhabin_store_save, (int id, const char* key, const char* bytes, int length), {
   const store = window.bhabinDeviceStore;
   if (!store) {
@@ -194,6 +226,13 @@ void BrowserPlatform::pickPhoto(std::function<void(const ui::PickedPhoto&)> done
   bhabin_pick_photo(id, ui::kPhotoMaxEdgePixels);
 }
 
+void BrowserPlatform::download(const std::string& path, std::function<void(const ui::DownloadResult&)> done) {
+  const int id = nextId();
+  downloads_[id] = std::move(done);
+  test_hook::publishDownloadUrl(path);
+  bhabin_download(id, path.c_str(), std::string(i18n::languageCode(language_)).c_str());
+}
+
 std::int64_t BrowserPlatform::nowUnixMs() const { return static_cast<std::int64_t>(bhabin_now_ms()); }
 int BrowserPlatform::utcOffsetMinutes() const { return bhabin_utc_offset_minutes(); }
 bool BrowserPlatform::online() const { return bhabin_online() != 0; }
@@ -250,6 +289,11 @@ void BrowserPlatform::photoPicked(int id, int outcome, const std::string& jpeg, 
   finish(instance->photoPicks_, id, photo);
 }
 
+void BrowserPlatform::downloaded(int id, int status, const std::string& body, const std::string& fileName, double rows) {
+  if (!instance) return;
+  finish(instance->downloads_, id, ui::DownloadResult{ui::HttpResponse{status, body, 0, {}}, fileName, static_cast<std::int64_t>(rows)});
+}
+
 // `failure` is the GeolocationPositionError code (1 denied, 2 unavailable, 3 timeout), or 4: no geolocation API.
 void BrowserPlatform::located(int id, bool ok, double latDeg, double lonDeg, int failure) {
   if (!instance) return;
@@ -269,6 +313,7 @@ EMSCRIPTEN_BINDINGS(bhabin_platform) {
   emscripten::function("bhabinStoreLoaded", &BrowserPlatform::storeLoaded);
   emscripten::function("bhabinLocated", &BrowserPlatform::located);
   emscripten::function("bhabinPhotoPicked", &BrowserPlatform::photoPicked);
+  emscripten::function("bhabinDownloaded", &BrowserPlatform::downloaded);
 }
 
 }  // namespace bhabin::app

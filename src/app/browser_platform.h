@@ -1,5 +1,6 @@
 // ui::Platform in the browser: fetch, the IndexedDB device store of web/device_store.js, crypto random
-// bytes, navigator.geolocation, tel:/WhatsApp links, the clipboard and the photo chooser of web/photo_picker.js. JavaScript answers asynchronously
+// bytes, navigator.geolocation, tel:/WhatsApp links, the clipboard, the photo chooser of web/photo_picker.js
+// and downloads (fetched, then saved through an <a download> of a blob). JavaScript answers asynchronously
 // through embind functions that find the waiting callback by number.
 #pragma once
 
@@ -35,6 +36,7 @@ class BrowserPlatform final : public ui::Platform {
   void openExternal(const std::string& url) override;
   void copyText(const std::string& text) override;
   void pickPhoto(std::function<void(const ui::PickedPhoto&)> done) override;
+  void download(const std::string& path, std::function<void(const ui::DownloadResult&)> done) override;
 
   // Entry points for the JavaScript side; not for other callers.
   static void fetchDone(int id, int status, const std::string& body, int retryAfterSeconds, const std::string& etag);
@@ -42,6 +44,7 @@ class BrowserPlatform final : public ui::Platform {
   static void storeLoaded(int id, bool found, const std::string& bytes);
   static void located(int id, bool ok, double latDeg, double lonDeg, int failure);
   static void photoPicked(int id, int outcome, const std::string& jpeg, int width, int height);
+  static void downloaded(int id, int status, const std::string& body, const std::string& fileName, double rows);
 
  private:
   int nextId() { return ++lastId_; }
@@ -53,6 +56,7 @@ class BrowserPlatform final : public ui::Platform {
   std::map<int, std::function<void(std::optional<std::string>)>> loads_;
   std::map<int, std::function<void(const ui::GeolocationResult&)>> locates_;
   std::map<int, std::function<void(const ui::PickedPhoto&)>> photoPicks_;
+  std::map<int, std::function<void(const ui::DownloadResult&)>> downloads_;
 };
 
 }  // namespace bhabin::app

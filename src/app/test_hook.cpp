@@ -26,6 +26,7 @@ val hook() {
   created.set("error", val::null());
   created.set("lastExternalUrl", val::null());
   created.set("lastCopiedText", val::null());
+  created.set("lastDownloadUrl", val::null());
   window.set("bhabinTest", created);
   return created;
 }
@@ -87,6 +88,8 @@ void publishError(const std::string& message) { hook().set("error", message); }
 void publishExternalUrl(const std::string& url) { hook().set("lastExternalUrl", url); }
 
 void publishCopiedText(const std::string& text) { hook().set("lastCopiedText", text); }
+
+void publishDownloadUrl(const std::string& url) { hook().set("lastDownloadUrl", url); }
 
 EMSCRIPTEN_BINDINGS(bhabin_test_hook) {
   emscripten::function("bhabinTestWidgets", &widgetsJson);

@@ -57,7 +57,8 @@ AppUi::AppUi(Platform& platform, MapView& map, std::array<i18n::Catalog, 2> cata
       roster_(platform),
       outlines_(platform, map),
       citizen_(platform, outbox_),
-      desk_(platform, outbox_) {}
+      desk_(platform, outbox_),
+      rosterAdmin_(platform) {}
 
 void AppUi::start() {
   platform_.load(kLanguageKey, [this](std::optional<std::string> code) {
@@ -88,6 +89,7 @@ void AppUi::frame() {
   widgetTags().beginFrame();
   outbox_.pump();
   desk_.tick();
+  if (!desk_.session() && rosterAdmin_.requested()) rosterAdmin_.clear();
   if (platform_.nowUnixMs() - rosterCheckedAt_ > kRosterRefreshMs) {
     roster_.refresh();
     outlines_.refresh();
@@ -201,7 +203,7 @@ void AppUi::drawTabs() {
     }
   });
   tabItem(texts().text("tab.track"), Tab::Track, "track", [&] { track_.draw(texts(), language_, platform_, citizen_); });
-  tabItem(texts().text("tab.officer"), Tab::Officer, "officer", [&] { officerPanel_.draw(texts(), language_, platform_, desk_); });
+  tabItem(texts().text("tab.officer"), Tab::Officer, "officer", [&] { officerPanel_.draw(texts(), language_, platform_, desk_, rosterAdmin_); });
   ImGui::EndTabBar();
   if (requestedTab_ == tab_) requestedTab_.reset();
   if (next) requestedTab_ = next;

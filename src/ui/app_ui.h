@@ -19,6 +19,7 @@
 #include "ui/outbox_sender.h"
 #include "ui/platform.h"
 #include "ui/report_form_panel.h"
+#include "ui/roster_admin.h"
 #include "ui/roster_data.h"
 #include "ui/track_panel.h"
 
@@ -52,6 +53,8 @@ class AppUi {
   const OutboxSender& outbox() const { return outbox_; }
   const CitizenReports& citizenReports() const { return citizen_; }
   const OfficerDesk& officerDesk() const { return desk_; }
+  const RosterAdmin& rosterAdmin() const { return rosterAdmin_; }
+  const OfficerPanel& officerPanel() const { return officerPanel_; }
   const TrackPanel& trackPanel() const { return track_; }
   const ReportFormPanel& reportForm() const { return reportForm_; }
 
@@ -76,6 +79,7 @@ class AppUi {
   MapOutlines outlines_;
   CitizenReports citizen_;
   OfficerDesk desk_;
+  RosterAdmin rosterAdmin_;
   LocatePanel locate_;
   ReportFormPanel reportForm_;
   TrackPanel track_;

@@ -34,7 +34,8 @@ void drawDeadlines(const wire::StaffReportView& opened, const i18n::Catalog& tex
 
 }  // namespace
 
-void OfficerPanel::draw(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk) {
+void OfficerPanel::draw(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk,
+                        RosterAdmin& admin) {
   if (!desk.session()) {
     drawLogin(texts, desk);
     return;
@@ -52,13 +53,38 @@ void OfficerPanel::draw(const i18n::Catalog& texts, i18n::Language language, Pla
     drawOpened(texts, language, platform, desk);
     return;
   }
-  if (session.role == "officer") {
-    drawDuty(texts, platform, desk);
-  } else {
-    dashboard_.draw(texts, language, desk);
+  if (session.role != "officer") {
+    drawSupervisor(texts, language, platform, desk, admin);
+    return;
   }
+  drawDuty(texts, platform, desk);
   drawWorklist(texts, language, platform, desk);
-  if (session.role == "officer") drawVisit(texts, language, platform, desk);
+  drawVisit(texts, language, platform, desk);
+}
+
+void OfficerPanel::drawSupervisor(const i18n::Catalog& texts, i18n::Language language, Platform& platform, OfficerDesk& desk,
+                                  RosterAdmin& admin) {
+  if (!ImGui::BeginTabBar("supervisor")) return;
+  const auto section = [&](const char* key, SupervisorSection which, const char* id) {
+    const bool open = ImGui::BeginTabItem((std::string(texts.text(key)) + "###" + id).c_str());
+    tag(std::string("supervisor.") + id);
+    if (open) section_ = which;
+    return open;
+  };
+  if (section("supervisor.dashboard", SupervisorSection::Dashboard, "dashboard")) {
+    dashboard_.draw(texts, language, desk);
+    drawWorklist(texts, language, platform, desk);
+    ImGui::EndTabItem();
+  }
+  if (section("supervisor.roster", SupervisorSection::Roster, "roster")) {
+    roster_.draw(texts, platform, admin);
+    ImGui::EndTabItem();
+  }
+  if (section("supervisor.export", SupervisorSection::Export, "export")) {
+    export_.draw(texts, platform, desk);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
 }
 
 // Sambang: a visit to residents, logged where the officer stands now.

@@ -46,6 +46,13 @@ struct PickedPhoto {
 };
 
 inline constexpr int kPhotoMaxEdgePixels = 1280;
+
+// How a download ended: a 2xx once the browser holds the file, else the server's answer (its JSON error).
+struct DownloadResult {
+  HttpResponse response;      // the body only on a refusal: the file itself went to the browser
+  std::string fileName;       // from Content-Disposition
+  std::int64_t rows = -1;     // X-Export-Rows, when the server sent it
+};
 // The widget that asks for a photo. Browsers open a file chooser only while handling the tap itself, and
 // ImGui sees the tap a frame later, so the browser opens the chooser as a tap on this widget ends and
 // pickPhoto then takes that chooser's answer.
@@ -73,6 +80,9 @@ class Platform {
   virtual void copyText(const std::string& text) = 0;
   // Opens the device's camera or gallery; call while handling the person's tap (browsers require it).
   virtual void pickPhoto(std::function<void(const PickedPhoto&)> done) = 0;
+  // Fetches a file from the app's own server (`path` "/api/v1/…", with the session cookie and the language)
+  // and hands it to the browser as a download, named as the server says.
+  virtual void download(const std::string& path, std::function<void(const DownloadResult&)> done) = 0;
 };
 
 // N cryptographically random bytes from the platform, in the fixed-size form the core's code makers take.

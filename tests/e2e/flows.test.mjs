@@ -3,7 +3,7 @@
 // officer it was assigned to logs in on a desktop, acknowledges, works and resolves it with a note; the
 // citizen sees the whole timeline and confirms it is done with a rating.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -315,6 +315,85 @@ describe('a report from a citizen to the officer and back', () => {
       await waitForState(page, (st) => st.dashboard && st.dashboard.days === 7, 'the last 7 days');
       await screenshot(page, 'flow-desktop-dashboard.png');
       assert.deepEqual(commander.errors, []);
+    } finally {
+      await commander.context.close();
+    }
+  });
+
+  // Deactivating an officer leaves their village uncovered; the commander sees it at the top of "Personel",
+  // gives it to a neighbouring officer, and the roster read again shows it covered. Then the area's reports
+  // are exported as CSV through the browser's download, and personal data without a reason is refused.
+  it('lets the Polres commander cover an uncovered village and export the area\'s reports', async () => {
+    const supervisorNrp = /supervisor NRP (\d+)/.exec(server.log())[1];
+    const commander = await openApp(browser, server.url, DESKTOP);
+    try {
+      const page = commander.page;
+      await press(page, 'tab.officer');
+      await type(page, 'login.nrp', supervisorNrp);
+      await type(page, 'login.password', DEMO_PASSWORD);
+      await press(page, 'login.submit');
+      await waitForState(page, (st) => st.session && st.session.role === 'supervisor', 'the supervisor logged in');
+      await press(page, 'supervisor.roster');
+      let s = await waitForState(page, (st) => st.areaRoster, 'the area roster');
+      assert.deepEqual(s.areaRoster.uncovered, [], 'the demo has an officer in every village');
+      // Two villages of the last district, far from the citizen's report: one officer leaves, the other takes over.
+      const villages = Object.keys(s.areaRoster.holders).sort();
+      const [neighbourVillage, village] = villages.slice(-2);
+      const leaving = s.areaRoster.holders[village];
+      const neighbour = s.areaRoster.holders[neighbourVillage];
+      assert.notEqual(leaving, neighbour);
+
+      await type(page, 'roster.filter', leaving);
+      await press(page, `roster.officer.${leaving}`);
+      await press(page, 'roster.deactivate');
+      assert.ok(await hasWidget(page, 'roster.deactivate.question'), 'deactivating asks first');
+      await press(page, 'roster.deactivate.confirm');
+      s = await waitForState(page, (st) => st.areaRoster.uncovered.includes(village), 'the village left uncovered');
+      await press(page, 'roster.back');
+      await waitForFrames(page, 3);
+      assert.ok(await hasWidget(page, `roster.uncovered.${village}`), 'the uncovered village is shown');
+      await screenshot(page, 'flow-desktop-uncovered.png');
+
+      await press(page, `roster.assign.${village}`);
+      await press(page, 'roster.filter');
+      await waitForState(page, (st) => st.editingText, 'the search field to take the keyboard');
+      for (let i = 0; i < leaving.length; ++i) await page.keyboard.press('Backspace');
+      await page.keyboard.type(neighbour, { delay: 10 });
+      await waitForFrames(page, 3);
+      await press(page, `roster.officer.${neighbour}`);
+      s = await waitForState(page, (st) => st.areaRoster.holders[village] === neighbour, 'the village given to the neighbour');
+      assert.equal(s.areaRoster.lastWrite, 'saved');
+      assert.deepEqual(s.areaRoster.uncovered, [], 'covered again');
+      await waitForFrames(page, 3);
+      assert.ok(await hasWidget(page, 'roster.all_covered'));
+
+      await press(page, 'supervisor.export');
+      const [response, file] = await Promise.all([
+        page.waitForResponse((answer) => answer.url().includes('/api/v1/area/export/reports.csv?')),
+        page.waitForEvent('download'),
+        press(page, 'export.download'),
+      ]);
+      assert.equal(response.status(), 200);
+      assert.match(response.url(), /reports\.csv\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+      assert.equal((await response.allHeaders())['x-export-rows'], '1');
+      // What the browser saved (the fetch's body went into the blob, so the file is where to read it).
+      assert.match(file.suggestedFilename(), /\.csv$/);
+      const csv = readFileSync(await file.path(), 'utf8');
+      assert.ok(csv.startsWith('\ufefftracking_code,filed_at,'), csv.slice(0, 60));
+      assert.equal(csv.trim().split('\r\n').length, 2, 'the header and the citizen\'s report');
+      s = await waitForState(page, (st) => st.export.fileName !== '', 'the download reported');
+      assert.equal(s.export.rows, 1);
+
+      await press(page, 'export.personal');
+      await press(page, 'export.download');
+      s = await waitForState(page, (st) => st.export.refusal !== '', 'the refusal without a reason');
+      assert.equal(s.export.fileName, '');
+      await waitForFrames(page, 3);
+      assert.ok(await hasWidget(page, 'export.refusal'));
+      await screenshot(page, 'flow-desktop-export.png');
+      // Chromium logs every refused fetch; the 422 above is the only one expected.
+      const unexpected = commander.errors.filter((e) => !/Failed to load resource.*422/.test(e));
+      assert.deepEqual(unexpected, []);
     } finally {
       await commander.context.close();
     }

@@ -1,6 +1,7 @@
 // A ui::Platform for tests: every HTTP request is recorded and waits until the test answers it; device
 // storage is a map that answers at once or when the test says (and can be told to fail); the clock, the
-// time zone, the position and the network flag are set by the test; "random" bytes come from a counter.
+// time zone, the position and the network flag are set by the test; "random" bytes come from a counter;
+// downloads are recorded and wait for the test's answer.
 #pragma once
 
 #include <cstdint>
@@ -195,6 +196,21 @@ class FakePlatform final : public ui::Platform {
     done(photo);
   }
   std::deque<std::function<void(const ui::PickedPhoto&)>> pendingPhotoPicks;
+
+  // ---- downloads ----
+
+  void download(const std::string& path, std::function<void(const ui::DownloadResult&)> done) override {
+    downloads.push_back(path);
+    pendingDownloads.push_back(std::move(done));
+  }
+  void answerDownload(const ui::DownloadResult& result) {
+    if (pendingDownloads.empty()) throw std::out_of_range("no pending download");
+    auto done = std::move(pendingDownloads.front());
+    pendingDownloads.pop_front();
+    done(result);
+  }
+  std::vector<std::string> downloads;  // every path asked for, in order
+  std::deque<std::function<void(const ui::DownloadResult&)>> pendingDownloads;
 
  private:
   void finishSave(const std::string& key, const std::string& bytes, const std::function<void(bool)>& done) {
