@@ -85,6 +85,14 @@ function jpegSize(bytes) {
   return null;
 }
 
+// Logs in on the officers' tab with an NRP and the demo password, as a person types them.
+async function logIn(page, nrp) {
+  await press(page, 'tab.officer');
+  await type(page, 'login.nrp', nrp);
+  await type(page, 'login.password', DEMO_PASSWORD);
+  await press(page, 'login.submit');
+}
+
 async function screenshot(page, name) {
   writeFileSync(join(artifactsDir, name), await page.screenshot());
 }
@@ -199,10 +207,7 @@ describe('a report from a citizen to the officer and back', () => {
 
   it('lets the assigned officer log in and find the report in the worklist', async () => {
     const page = officer.page;
-    await press(page, 'tab.officer');
-    await type(page, 'login.nrp', officerNrp);
-    await type(page, 'login.password', DEMO_PASSWORD);
-    await press(page, 'login.submit');
+    await logIn(page, officerNrp);
     await waitForState(page, (s) => s.session && s.session.nrp === officerNrp, 'the officer logged in');
     await waitForState(page, (s) => s.worklist.some((r) => r.code === code), 'the report in the worklist');
     await press(page, `worklist.item.${code}`);
@@ -288,10 +293,7 @@ describe('a report from a citizen to the officer and back', () => {
     const commander = await openApp(browser, server.url, DESKTOP);
     try {
       const page = commander.page;
-      await press(page, 'tab.officer');
-      await type(page, 'login.nrp', supervisorNrp);
-      await type(page, 'login.password', DEMO_PASSWORD);
-      await press(page, 'login.submit');
+      await logIn(page, supervisorNrp);
       const s = await waitForState(page, (st) => st.dashboard !== null && st.dashboard !== undefined, 'the dashboard');
       assert.equal(s.session.role, 'supervisor');
       assert.equal(s.dashboard.days, 30);
@@ -328,10 +330,7 @@ describe('a report from a citizen to the officer and back', () => {
     const commander = await openApp(browser, server.url, DESKTOP);
     try {
       const page = commander.page;
-      await press(page, 'tab.officer');
-      await type(page, 'login.nrp', supervisorNrp);
-      await type(page, 'login.password', DEMO_PASSWORD);
-      await press(page, 'login.submit');
+      await logIn(page, supervisorNrp);
       await waitForState(page, (st) => st.session && st.session.role === 'supervisor', 'the supervisor logged in');
       await press(page, 'supervisor.roster');
       let s = await waitForState(page, (st) => st.areaRoster, 'the area roster');

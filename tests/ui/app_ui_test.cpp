@@ -6,12 +6,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/tracking/tracking_code.h"
 #include "core/wire/roster_codec.h"
+#include "catalogs_and_tags.h"
 #include "fake_platform.h"
 #include "headless_imgui.h"
 #include "recording_map_view.h"
@@ -26,18 +24,8 @@ using testing::FakePlatform;
 using testing::HeadlessImGui;
 using testing::RecordingMapView;
 
-i18n::Catalog loadCatalog(const char* code) {
-  const std::filesystem::path path = std::filesystem::path(BHABIN_SOURCE_DIR) / "assets/i18n" / (std::string(code) + ".json");
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  auto parsed = i18n::parseCatalog(text.str());
-  if (auto* error = std::get_if<wire::ParseError>(&parsed)) {
-    ADD_FAILURE() << path << ": " << error->message;
-    return {};
-  }
-  return std::get<i18n::Catalog>(std::move(parsed));
-}
+using testing::loadCatalog;
+using testing::tagged;
 
 // Three officers (the third off duty) responsible for three villages of Brebes.
 wire::RosterSnapshot smallRoster() {
@@ -54,13 +42,6 @@ wire::RosterSnapshot smallRoster() {
       {"33.29.02.2001", "Jatibarang Kidul", "Jatibarang", "Brebes", "Jawa Tengah", {-6.970, 109.100}, 2},
   };
   return roster;
-}
-
-std::optional<TaggedWidget> tagged(const std::string& id) {
-  for (const TaggedWidget& widget : widgetTags().widgets()) {
-    if (widget.id == id) return widget;
-  }
-  return std::nullopt;
 }
 
 ImVec2 centreOf(const TaggedWidget& widget) { return ImVec2(widget.x + widget.width / 2, widget.y + widget.height / 2); }

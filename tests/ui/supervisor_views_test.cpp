@@ -3,10 +3,8 @@
 // widget tags say things were drawn.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "catalogs_and_tags.h"
 #include "fake_platform.h"
 #include "headless_imgui.h"
 #include "recording_map_view.h"
@@ -22,25 +20,8 @@ using testing::FakePlatform;
 using testing::HeadlessImGui;
 using testing::RecordingMapView;
 
-i18n::Catalog loadCatalog(const char* code) {
-  const std::filesystem::path path = std::filesystem::path(BHABIN_SOURCE_DIR) / "assets/i18n" / (std::string(code) + ".json");
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  auto parsed = i18n::parseCatalog(text.str());
-  if (auto* error = std::get_if<wire::ParseError>(&parsed)) {
-    ADD_FAILURE() << path << ": " << error->message;
-    return {};
-  }
-  return std::get<i18n::Catalog>(std::move(parsed));
-}
-
-std::optional<TaggedWidget> tagged(const std::string& id) {
-  for (const TaggedWidget& widget : widgetTags().widgets()) {
-    if (widget.id == id) return widget;
-  }
-  return std::nullopt;
-}
+using testing::loadCatalog;
+using testing::tagged;
 
 const std::string kRosterPath = "/api/v1/area/roster";
 const std::string kJoko = "85010001";   // active, holds Pasarbatang

@@ -1,9 +1,9 @@
 #include "core/wire/api_answers.h"
 
-// cereal's JSON header first: it configures rapidjson (assertions throw), and every translation unit must see
-// rapidjson configured the same way.
-#include <cereal/archives/json.hpp>
-#include <rapidjson/document.h>
+// cereal's JSON header first (through answer_fields.h): it configures rapidjson (assertions throw), and every
+// translation unit must see rapidjson configured the same way.
+#include "core/wire/answer_fields.h"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -22,81 +22,12 @@ namespace {
 // Answers hold whole worklists; individual strings stay small.
 constexpr JsonLimits kAnswerLimits{8 << 20, 12, 64 * 1024};
 
-struct Malformed : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-using Value = rapidjson::Value;
-
-const Value& member(const Value& object, const char* name) {
-  if (!object.IsObject()) throw Malformed(std::string("expected an object holding \"") + name + "\"");
-  const auto found = object.FindMember(name);
-  if (found == object.MemberEnd()) throw Malformed(std::string("\"") + name + "\" is missing");
-  return found->value;
-}
-
-const Value* optionalMember(const Value& object, const char* name) {
-  if (!object.IsObject()) return nullptr;
-  const auto found = object.FindMember(name);
-  return found == object.MemberEnd() || found->value.IsNull() ? nullptr : &found->value;
-}
-
-std::string text(const Value& object, const char* name) {
-  const Value& value = member(object, name);
-  if (!value.IsString()) throw Malformed(std::string("\"") + name + "\" must be a string");
-  return std::string(value.GetString(), value.GetStringLength());
-}
-
-std::string optionalText(const Value& object, const char* name) {
-  const Value* value = optionalMember(object, name);
-  if (!value) return {};
-  if (!value->IsString()) throw Malformed(std::string("\"") + name + "\" must be a string");
-  return std::string(value->GetString(), value->GetStringLength());
-}
-
-double number(const Value& object, const char* name) {
-  const Value& value = member(object, name);
-  if (!value.IsNumber() || !std::isfinite(value.GetDouble())) throw Malformed(std::string("\"") + name + "\" must be a number");
-  return value.GetDouble();
-}
-
-std::int64_t integer(const Value& object, const char* name) {
-  const Value& value = member(object, name);
-  if (!value.IsInt64()) throw Malformed(std::string("\"") + name + "\" must be a whole number");
-  return value.GetInt64();
-}
-
-std::optional<std::int64_t> optionalInteger(const Value& object, const char* name) {
-  const Value* value = optionalMember(object, name);
-  if (!value) return std::nullopt;
-  if (!value->IsInt64()) throw Malformed(std::string("\"") + name + "\" must be a whole number");
-  return value->GetInt64();
-}
-
-bool boolean(const Value& object, const char* name) {
-  const Value& value = member(object, name);
-  if (!value.IsBool()) throw Malformed(std::string("\"") + name + "\" must be true or false");
-  return value.GetBool();
-}
-
-const Value& array(const Value& object, const char* name) {
-  const Value& value = member(object, name);
-  if (!value.IsArray()) throw Malformed(std::string("\"") + name + "\" must be a list");
-  return value;
-}
-
-template <typename T, typename FromCode>
-T codeOf(const Value& object, const char* name, FromCode fromCode) {
-  const std::string code = text(object, name);
-  const auto parsed = fromCode(code);
-  if (!parsed) throw Malformed(std::string("\"") + name + "\" has an unknown value \"" + code + "\"");
-  return *parsed;
-}
+using namespace fields;
 
 std::optional<OfficerCardView> officerCard(const Value& object, const char* name) {
   const Value* card = optionalMember(object, name);
   if (!card) return std::nullopt;
-  return OfficerCardView{text(*card, "nrp"), text(*card, "name"), optionalText(*card, "phone")};
+  return OfficerCardView{text(*card, "nrp"), text(*card, "name"), textOrEmpty(*card, "phone")};
 }
 
 std::string serialized(const Value& value) {
@@ -111,7 +42,7 @@ StaffReportView staffReport(const Value& object) {
   if (auto* error = std::get_if<ParseError>(&decoded)) throw Malformed("\"report\": " + error->message);
   std::vector<ReporterView> reporters;
   for (const Value& reporter : array(object, "reporters").GetArray()) {
-    reporters.push_back({boolean(reporter, "anonymous"), optionalText(reporter, "name"), optionalText(reporter, "phone")});
+    reporters.push_back({boolean(reporter, "anonymous"), textOrEmpty(reporter, "name"), textOrEmpty(reporter, "phone")});
   }
   std::vector<report::Action> moves;
   for (const Value& move : array(object, "allowedMoves").GetArray()) {
@@ -131,18 +62,9 @@ StaffReportView staffReport(const Value& object) {
                          std::move(reporters), std::move(moves), std::move(deadlines)};
 }
 
-// Parses within limits and hands the root object to `read`; every failure becomes a ParseError.
 template <typename Read>
-auto decodeAnswer(std::string_view json, Read read) -> std::variant<decltype(read(std::declval<const Value&>())), ParseError> {
-  if (auto error = checkJsonLimits(json, kAnswerLimits)) return *error;
-  rapidjson::Document document;
-  document.Parse(json.data(), json.size());
-  if (document.HasParseError() || !document.IsObject()) return ParseError{"the answer is not one JSON object"};
-  try {
-    return read(document);
-  } catch (const Malformed& error) {
-    return ParseError{error.what()};
-  }
+auto decodeAnswer(std::string_view json, Read read) {
+  return fields::decodeAnswer(json, kAnswerLimits, read);
 }
 
 DuplicateView duplicateOf(const Value& other) {
@@ -167,7 +89,7 @@ std::variant<ApiErrorView, ParseError> decodeApiError(std::string_view json) {
 
 std::variant<CreationAnswer, ParseError> decodeCreationAnswer(std::string_view json) {
   return decodeAnswer(json, [](const Value& root) {
-    CreationAnswer answer{text(root, "trackingCode"), text(root, "secret"), optionalText(root, "assignmentReason"),
+    CreationAnswer answer{text(root, "trackingCode"), text(root, "secret"), textOrEmpty(root, "assignmentReason"),
                           officerCard(root, "assignedOfficer"), {}};
     if (const Value* duplicates = optionalMember(root, "duplicates")) {
       if (!duplicates->IsArray()) throw Malformed("\"duplicates\" must be a list");
@@ -220,7 +142,7 @@ std::variant<PublicReportView, ParseError> decodePublicReport(std::string_view j
       view.timeline.push_back({codeOf<report::Action>(event, "action", report::actionFromCode),
                                codeOf<report::Status>(event, "status", report::statusFromCode),
                                codeOf<report::Role>(event, "actorRole", report::roleFromCode), integer(event, "atUnixMs"),
-                               optionalText(event, "note"), static_cast<std::uint32_t>(rating)});
+                               textOrEmpty(event, "note"), static_cast<std::uint32_t>(rating)});
     }
     if (view.timeline.empty()) throw Malformed("\"timeline\" is empty");
     return view;
@@ -229,7 +151,7 @@ std::variant<PublicReportView, ParseError> decodePublicReport(std::string_view j
 
 std::variant<SessionView, ParseError> decodeSession(std::string_view json) {
   return decodeAnswer(json, [](const Value& root) {
-    return SessionView{text(root, "nrp"), text(root, "name"), text(root, "role"), optionalText(root, "areaCode")};
+    return SessionView{text(root, "nrp"), text(root, "name"), text(root, "role"), textOrEmpty(root, "areaCode")};
   });
 }
 
@@ -247,7 +169,7 @@ std::variant<StaffReportView, ParseError> decodeStaffReport(std::string_view jso
 
 std::variant<MoveAnswer, ParseError> decodeMoveAnswer(std::string_view json) {
   return decodeAnswer(json, [](const Value& root) {
-    return MoveAnswer{text(root, "outcome"), optionalText(root, "message"), staffReport(member(root, "report"))};
+    return MoveAnswer{text(root, "outcome"), textOrEmpty(root, "message"), staffReport(member(root, "report"))};
   });
 }
 

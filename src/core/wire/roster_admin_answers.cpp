@@ -1,9 +1,9 @@
 #include "core/wire/roster_admin_answers.h"
 
-// cereal's JSON header first: it configures rapidjson (assertions throw), and every translation unit must see
-// rapidjson configured the same way.
-#include <cereal/archives/json.hpp>
-#include <rapidjson/document.h>
+// cereal's JSON header first (through answer_fields.h): it configures rapidjson (assertions throw), and every
+// translation unit must see rapidjson configured the same way.
+#include "core/wire/answer_fields.h"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -18,81 +18,18 @@ namespace {
 // A roster holds a regency's few hundred officers and villages; an import's problems at most a file's lines.
 constexpr JsonLimits kRosterAdminLimits{8 << 20, 8, 64 * 1024};
 
-struct Malformed : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-using Value = rapidjson::Value;
+using namespace fields;
 using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
-const Value& member(const Value& object, const char* name) {
-  if (!object.IsObject()) throw Malformed(std::string("expected an object holding \"") + name + "\"");
-  const auto found = object.FindMember(name);
-  if (found == object.MemberEnd()) throw Malformed(std::string("\"") + name + "\" is missing");
-  return found->value;
-}
-
-const Value* optionalMember(const Value& object, const char* name) {
-  if (!object.IsObject()) return nullptr;
-  const auto found = object.FindMember(name);
-  return found == object.MemberEnd() || found->value.IsNull() ? nullptr : &found->value;
-}
-
-std::string textOf(const Value& value, const char* name) {
-  if (!value.IsString()) throw Malformed(std::string("\"") + name + "\" must be a string");
-  return std::string(value.GetString(), value.GetStringLength());
-}
-
-std::string text(const Value& object, const char* name) { return textOf(member(object, name), name); }
-
-std::optional<std::string> optionalText(const Value& object, const char* name) {
-  const Value* value = optionalMember(object, name);
-  if (!value) return std::nullopt;
-  return textOf(*value, name);
-}
-
-std::int64_t integer(const Value& object, const char* name) {
-  const Value& value = member(object, name);
-  if (!value.IsInt64()) throw Malformed(std::string("\"") + name + "\" must be a whole number");
-  return value.GetInt64();
-}
-
-bool boolean(const Value& object, const char* name) {
-  const Value& value = member(object, name);
-  if (!value.IsBool()) throw Malformed(std::string("\"") + name + "\" must be true or false");
-  return value.GetBool();
-}
-
-const Value& array(const Value& object, const char* name) {
-  const Value& value = member(object, name);
-  if (!value.IsArray()) throw Malformed(std::string("\"") + name + "\" must be a list");
-  return value;
-}
-
-std::vector<std::string> texts(const Value& object, const char* name) {
-  std::vector<std::string> out;
-  for (const Value& item : array(object, name).GetArray()) out.push_back(textOf(item, name));
-  return out;
-}
-
 ManagedOfficerView officerOf(const Value& object) {
-  return {text(object, "nrp"),         text(object, "name"),        optionalText(object, "phone").value_or(""),
+  return {text(object, "nrp"),         text(object, "name"),        textOrEmpty(object, "phone"),
           boolean(object, "active"),   text(object, "regencyCode"), boolean(object, "onDuty"),
           integer(object, "openReports"), texts(object, "villages")};
 }
 
-// Parses within limits and hands the root object to `read`; every failure becomes a ParseError.
 template <typename Read>
-auto decodeAnswer(std::string_view json, Read read) -> std::variant<decltype(read(std::declval<const Value&>())), ParseError> {
-  if (auto error = checkJsonLimits(json, kRosterAdminLimits)) return *error;
-  rapidjson::Document document;
-  document.Parse(json.data(), json.size());
-  if (document.HasParseError() || !document.IsObject()) return ParseError{"the answer is not one JSON object"};
-  try {
-    return read(document);
-  } catch (const Malformed& error) {
-    return ParseError{error.what()};
-  }
+auto decodeAnswer(std::string_view json, Read read) {
+  return fields::decodeAnswer(json, kRosterAdminLimits, read);
 }
 
 void writeText(Writer& out, const char* key, std::string_view value) {
