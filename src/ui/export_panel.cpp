@@ -6,6 +6,7 @@
 #include <array>
 
 #include "core/domain/local_time.h"
+#include "core/stats/period.h"
 #include "ui/api_problem.h"
 #include "ui/widget_tags.h"
 #include "ui/widgets.h"
@@ -43,13 +44,11 @@ bool choiceButton(const char* label, std::string_view id, bool chosen) {
 }  // namespace
 
 std::string exportPath(const ExportChoice& choice, const std::string& areaCode, std::int64_t nowUnixMs) {
-  const domain::TimeZone zone = domain::timeZoneOfRegion(areaCode).value_or(domain::TimeZone::WIB);
-  const domain::LocalDate today = domain::localDateOf(nowUnixMs, zone);
-  const domain::LocalDate first = domain::dateOfDayNumber(domain::dayNumber(today) - (choice.days - 1));
+  const stats::Period period = stats::lastDays(choice.days, domain::zoneOfArea(areaCode), nowUnixMs);
   std::string path = "/api/v1/area/export/";
   path += choice.data == ExportChoice::Data::Reports ? "reports" : "visits";
   path += choice.format == ExportChoice::Format::Csv ? ".csv" : ".geojson";
-  path += "?from=" + domain::isoDate(first) + "&to=" + domain::isoDate(today);
+  path += "?from=" + domain::isoDate(period.firstDay) + "&to=" + domain::isoDate(period.lastDay);
   if (choice.includePersonalData) path += "&includePersonalData=1&reason=" + queryEscaped(choice.reason);
   return path;
 }
