@@ -11,25 +11,6 @@
 
 namespace bhabin::ui {
 
-namespace {
-
-HttpRequest jsonRequest(const char* method, std::string path, std::string body) {
-  HttpRequest request;
-  request.method = method;
-  request.path = std::move(path);
-  request.headers["Content-Type"] = "application/json";
-  request.body = std::move(body);
-  return request;
-}
-
-HttpRequest getRequest(std::string path) {
-  HttpRequest request;
-  request.path = std::move(path);
-  return request;
-}
-
-}  // namespace
-
 // Sends a request and hands a 2xx body to `done`; a 401 ends the session here too; anything else becomes
 // problem(). `busy()` is true while any call is on its way.
 template <typename Done>
@@ -58,14 +39,14 @@ void OfficerDesk::restoreSession() {
 }
 
 void OfficerDesk::login(const std::string& nrp, const std::string& password) {
-  call(jsonRequest("POST", "/api/v1/session", wire::encodeLoginRequest(nrp, password)), [this](const std::string& body) {
+  call(bodyRequest("POST", "/api/v1/session", wire::encodeLoginRequest(nrp, password)), [this](const std::string& body) {
     auto decoded = wire::decodeSession(body);
     if (auto* session = std::get_if<wire::SessionView>(&decoded)) signedIn(*session);
   });
 }
 
 void OfficerDesk::logout() {
-  call(jsonRequest("DELETE", "/api/v1/session", ""), [](const std::string&) {});
+  call(bodyRequest("DELETE", "/api/v1/session", ""), [](const std::string&) {});
   signedOut();
 }
 
@@ -268,7 +249,7 @@ void OfficerDesk::loadDashboard(int days) {
 }
 
 void OfficerDesk::setDuty(bool onDuty) {
-  call(jsonRequest("PUT", "/api/v1/officer/duty", wire::encodeDutyRequest(onDuty)), [this](const std::string& body) {
+  call(bodyRequest("PUT", "/api/v1/officer/duty", wire::encodeDutyRequest(onDuty)), [this](const std::string& body) {
     auto decoded = wire::decodeOfficerStatus(body);
     if (auto* status = std::get_if<wire::OfficerStatusView>(&decoded)) onDuty_ = status->onDuty;
   });
@@ -278,7 +259,7 @@ void OfficerDesk::sharePositionNow() {
   lastPositionAt_ = platform_.nowUnixMs();
   platform_.locate([this](const GeolocationResult& located) {
     if (!located.position || !session_ || !onDuty_.value_or(false)) return;
-    call(jsonRequest("PUT", "/api/v1/officer/position", wire::encodePositionRequest(*located.position)),
+    call(bodyRequest("PUT", "/api/v1/officer/position", wire::encodePositionRequest(*located.position)),
          [this](const std::string&) { lastPositionSentAt_ = platform_.nowUnixMs(); });
   });
 }

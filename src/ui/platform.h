@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/geo/lat_lon.h"
@@ -22,6 +23,23 @@ struct HttpRequest {
   std::map<std::string, std::string> headers;
   std::string body;
 };
+
+// A request with a body of `contentType` (JSON unless said otherwise).
+inline HttpRequest bodyRequest(const char* method, std::string path, std::string body,
+                               const char* contentType = "application/json") {
+  HttpRequest request;
+  request.method = method;
+  request.path = std::move(path);
+  request.headers["Content-Type"] = contentType;
+  request.body = std::move(body);
+  return request;
+}
+
+inline HttpRequest getRequest(std::string path) {
+  HttpRequest request;
+  request.path = std::move(path);
+  return request;
+}
 
 struct HttpResponse {
   int status = 0;             // 0 = no answer (offline, connection refused, aborted)

@@ -8,15 +8,6 @@ namespace bhabin::ui {
 
 namespace {
 
-HttpRequest request(const char* method, std::string path, std::string body, const char* contentType = "application/json") {
-  HttpRequest out;
-  out.method = method;
-  out.path = std::move(path);
-  out.headers["Content-Type"] = contentType;
-  out.body = std::move(body);
-  return out;
-}
-
 std::string officerPath(const std::string& nrp) { return "/api/v1/area/officers/" + nrp; }
 
 }  // namespace
@@ -24,9 +15,7 @@ std::string officerPath(const std::string& nrp) { return "/api/v1/area/officers/
 void RosterAdmin::load() {
   requested_ = true;
   ++pending_;
-  HttpRequest get;
-  get.path = "/api/v1/area/roster";
-  platform_.send(get, [this, session = session_](const HttpResponse& response) {
+  platform_.send(getRequest("/api/v1/area/roster"), [this, session = session_](const HttpResponse& response) {
     if (session != session_) return;
     --pending_;
     if (response.status != 200) {
@@ -99,21 +88,21 @@ void RosterAdmin::write(Write kind, const std::string& nrp, HttpRequest sent) {
 }
 
 void RosterAdmin::create(const wire::NewOfficerForm& form) {
-  write(Write::Create, form.nrp, request("POST", "/api/v1/area/officers", wire::encodeNewOfficerRequest(form)));
+  write(Write::Create, form.nrp, bodyRequest("POST", "/api/v1/area/officers", wire::encodeNewOfficerRequest(form)));
 }
 
 void RosterAdmin::deactivate(const std::string& nrp) {
-  write(Write::Deactivate, nrp, request("POST", officerPath(nrp) + "/deactivate", "{}"));
+  write(Write::Deactivate, nrp, bodyRequest("POST", officerPath(nrp) + "/deactivate", "{}"));
 }
 
-void RosterAdmin::activate(const std::string& nrp) { write(Write::Activate, nrp, request("POST", officerPath(nrp) + "/activate", "{}")); }
+void RosterAdmin::activate(const std::string& nrp) { write(Write::Activate, nrp, bodyRequest("POST", officerPath(nrp) + "/activate", "{}")); }
 
 void RosterAdmin::resetPassword(const std::string& nrp) {
-  write(Write::Password, nrp, request("POST", officerPath(nrp) + "/password", "{}"));
+  write(Write::Password, nrp, bodyRequest("POST", officerPath(nrp) + "/password", "{}"));
 }
 
 void RosterAdmin::assignVillages(const std::string& nrp, const std::vector<std::string>& villages, bool takeOver) {
-  write(Write::Villages, nrp, request("PUT", officerPath(nrp) + "/villages", wire::encodeVillagesRequest(villages, takeOver)));
+  write(Write::Villages, nrp, bodyRequest("PUT", officerPath(nrp) + "/villages", wire::encodeVillagesRequest(villages, takeOver)));
 }
 
 void RosterAdmin::importCsv(const std::string& csv, bool dryRun) {
@@ -121,7 +110,7 @@ void RosterAdmin::importCsv(const std::string& csv, bool dryRun) {
   outcome_ = {Write::Import, {}, true, std::nullopt, std::nullopt};
   import_.reset();
   ++pending_;
-  platform_.send(request("POST", path, csv, "text/csv"), [this, session = session_, dryRun](const HttpResponse& response) {
+  platform_.send(bodyRequest("POST", path, csv, "text/csv"), [this, session = session_, dryRun](const HttpResponse& response) {
     if (session != session_) return;
     --pending_;
     outcome_.sending = false;

@@ -153,9 +153,12 @@ void writeOverdue(json::JsonWriter& out, const stats::OverdueReports& overdue) {
 // map, compact for a province's year.
 void writeReportPoints(json::JsonWriter& out, const std::vector<report::Report>& reports, const stats::Period& period) {
   const auto rounded = [](double degrees) { return std::round(degrees * 1e4) / 1e4; };
+  const std::int64_t from = period.startUnixMs();
+  const std::int64_t to = period.endUnixMs();
   std::vector<const report::Report*> inPeriod;
   for (const report::Report& report : reports) {
-    if (inPeriod.size() < kMapPointsListed && period.contains(report.timeline().front().atUnixMs)) inPeriod.push_back(&report);
+    const std::int64_t submittedAt = report.timeline().front().atUnixMs;
+    if (inPeriod.size() < kMapPointsListed && submittedAt >= from && submittedAt < to) inPeriod.push_back(&report);
   }
   out.key("reportPoints").beginObject().key("latDeg").beginArray();
   for (const report::Report* report : inPeriod) out.value(rounded(report->details().position.latDeg));
