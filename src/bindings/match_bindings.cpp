@@ -8,6 +8,7 @@
 //   index.nearestBatch(count, k, maxKm, onDutyOnly, loadCap);          // answers all of them
 //   index.batchIds(), index.batchDistances(), index.batchCounts()      // k slots per query, counts per query
 //   index.move(id, lat, lon), index.setOnDuty(id, bool), index.setOpenReports(id, n)
+//   if (index.worthRebuilding()) index.rebuild();                      // after many moves (milliseconds)
 //   index.delete()                                                    // embind objects are freed by hand
 //
 // Results come back as typed-array views of WebAssembly memory, never as per-point objects. Views of single
@@ -101,6 +102,8 @@ class JsPostIndex {
   bool move(std::uint32_t id, double lat, double lon) { return index_.move(id, {lat, lon}); }
   bool setOnDuty(std::uint32_t id, bool onDuty) { return index_.setOnDuty(id, onDuty); }
   bool setOpenReports(std::uint32_t id, std::int32_t openReports) { return index_.setOpenReports(id, openReports); }
+  bool worthRebuilding() const { return index_.worthRebuilding(); }
+  void rebuild() { index_.rebuild(); }
 
  private:
   static NearestQuery settings(bhabin::geo::LatLon position, std::size_t k, double maxKm, bool onDutyOnly,
@@ -145,5 +148,7 @@ EMSCRIPTEN_BINDINGS(bhabin_match) {
       .function("batchCounts", &JsPostIndex::batchCounts)
       .function("move", &JsPostIndex::move)
       .function("setOnDuty", &JsPostIndex::setOnDuty)
-      .function("setOpenReports", &JsPostIndex::setOpenReports);
+      .function("setOpenReports", &JsPostIndex::setOpenReports)
+      .function("worthRebuilding", &JsPostIndex::worthRebuilding)
+      .function("rebuild", &JsPostIndex::rebuild);
 }

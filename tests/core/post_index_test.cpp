@@ -45,7 +45,8 @@ void expectSameAsBruteForce(const PostIndex& index, const std::vector<Post>& pos
   ASSERT_EQ(actual.size(), expected.size()) << "query " << query.position.latDeg << "," << query.position.lonDeg
                                             << " k=" << query.k;
   for (std::size_t i = 0; i < expected.size(); ++i) {
-    EXPECT_EQ(actual[i].id, expected[i].id) << "rank " << i + 1;
+    EXPECT_EQ(actual[i].id, expected[i].id) << "rank " << i + 1 << " of query " << query.position.latDeg << ","
+                                            << query.position.lonDeg << " k=" << query.k;
     EXPECT_EQ(actual[i].distanceKm, expected[i].distanceKm) << "rank " << i + 1;
   }
 }
@@ -297,6 +298,52 @@ TEST(PostIndex, LiveUpdatesAreSeenByTheNextQuery) {
   ASSERT_TRUE(moved.has_value());
   EXPECT_EQ(moved->position, posts[0].position);
   EXPECT_EQ(moved->onDuty, posts[0].onDuty);
+}
+
+// The grid answers most unfiltered queries from the cells around them: a post that moved within its cell, to
+// another cell or out of the grid's extent must still be found, near where it went and not where it was.
+TEST(PostIndex, PostsThatLeaveTheirGridCellAreFoundWhereTheyWent) {
+  Random random(11);
+  auto posts = randomPosts(random, 3000, -7.25, -6.75, 109.0, 109.5);
+  PostIndex index = buildOrFail(posts);
+  const auto expectFoundAround = [&](const geo::LatLon& place) {
+    for (std::size_t k : {1u, 3u}) {
+      expectSameAsBruteForce(index, posts, {{place.latDeg + 1e-5, place.lonDeg - 1e-5}, k});
+    }
+  };
+  const double steps[] = {0.0005, 0.03, 2.0};  // within a cell (mostly), a few cells away, out of the extent
+  for (int round = 0; round < 60; ++round) {
+    Post& post = posts[static_cast<std::size_t>(random.below(static_cast<int>(posts.size())))];
+    const geo::LatLon from = post.position;
+    post.position = {from.latDeg + steps[round % 3], from.lonDeg - steps[round % 3] / 2.0};
+    ASSERT_TRUE(index.move(post.id, post.position));
+    expectFoundAround(post.position);
+    expectFoundAround(from);
+  }
+  Post& wanderer = posts[7];  // leaves its cell, then moves on twice
+  for (double step : {0.03, 0.03, 0.0005}) {
+    const geo::LatLon from = wanderer.position;
+    wanderer.position = {from.latDeg - step, from.lonDeg};
+    ASSERT_TRUE(index.move(wanderer.id, wanderer.position));
+    expectFoundAround(wanderer.position);
+    expectFoundAround(from);
+  }
+
+  // Past the grid's list of moved posts, queries walk the tree: still exact, and a rebuild pays off even
+  // though the boxes hardly grew.
+  index.rebuild();
+  EXPECT_FALSE(index.worthRebuilding());
+  for (int round = 0; round < 100; ++round) {
+    Post& post = posts[static_cast<std::size_t>(round * 29)];
+    post.position = {post.position.latDeg + 0.03, post.position.lonDeg};
+    ASSERT_TRUE(index.move(post.id, post.position));
+  }
+  EXPECT_LT(index.boxGrowth(), 2.0);
+  EXPECT_TRUE(index.worthRebuilding());
+  expectFoundAround(posts[29 * 99].position);
+  index.rebuild();
+  EXPECT_FALSE(index.worthRebuilding());
+  for (int q = 0; q < 100; ++q) expectFoundAround({random.uniform(-7.3, -6.7), random.uniform(108.95, 109.55)});
 }
 
 TEST(PostIndex, UpdatesOfUnknownIdsOrBadPositionsChangeNothing) {

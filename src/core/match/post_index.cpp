@@ -108,6 +108,7 @@ std::variant<PostIndex, BuildError> PostIndex::build(const std::vector<Post>& po
   }
   index.placeInTreeOrder(posts, points, byId);
   index.builtLeafExtent_ = index.leafExtentSum();
+  index.grid_.build(index.positions_, index.ids_, index.fx_, index.fy_, index.fz_);
   return index;
 }
 
@@ -262,6 +263,7 @@ bool PostIndex::move(PostId id, const geo::LatLon& position) {
     if (!grew || index == 0) break;
     index = parent_[index];
   }
+  grid_.moved(slot, positions_[slot], fx_[slot], fy_[slot], fz_[slot]);
   return true;
 }
 
@@ -299,6 +301,13 @@ double PostIndex::leafExtentSum() const {
 
 double PostIndex::boxGrowth() const {
   return builtLeafExtent_ > 0.0 ? leafExtentSum() / builtLeafExtent_ : 1.0;
+}
+
+bool PostIndex::worthRebuilding() const {
+  // A rebuild costs a few milliseconds per 10,000 posts; once moves have stretched the boxes this much,
+  // queries lose more than that.
+  constexpr double kRebuildAtBoxGrowth = 2.0;
+  return boxGrowth() > kRebuildAtBoxGrowth || grid_.overflowing();
 }
 
 void PostIndex::rebuild() {

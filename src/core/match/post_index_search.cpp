@@ -54,7 +54,7 @@ inline void prefetch(const void* address) {
 struct Candidate {
   double chordSquared;
   PostId id;
-  std::uint32_t slot;
+  std::uint32_t slot;  // the post's slot in the index, or its entry in the grid
 };
 
 bool before(const Candidate& a, const Candidate& b) {
@@ -76,6 +76,12 @@ class Candidates {
 
   // Posts farther than this cannot enter the answer.
   double bound() const { return bound_; }
+
+  // Empties the list but keeps the bound: what the cleared candidates proved (k posts this near) still holds.
+  void clearKeepingBound() {
+    size_ = 0;
+    limit_ = bound_;
+  }
 
   void offer(const Candidate& c) {
     if (size_ == k_ + kExtra && !before(c, items_[size_ - 1])) return;
@@ -166,16 +172,83 @@ void PostIndex::searchSubtree(std::uint32_t root, double lowerBound, const geo::
   }
 }
 
+template <class Candidates>
+bool PostIndex::searchGrid(const geo::HaversinePoint& from, const float query32[3], Candidates& candidates) const {
+  PostGrid::Cells cells;
+  if (!grid_.cellsAround(from, cells)) return false;
+  const PostGrid::Entry* const entries = grid_.entries();
+  // The answer's positions (for the haversine at the end) lie in the same runs as the entries: fetch them
+  // alongside instead of after the scan.
+  for (std::uint32_t row = cells.row0; row <= cells.row1; ++row) {
+    const char* first = reinterpret_cast<const char*>(grid_.positions() + (grid_.runBegin(row, cells.column0) - entries));
+    const char* last = reinterpret_cast<const char*>(grid_.positions() + (grid_.runEnd(row, cells.column1) - entries));
+    for (const char* line = first; line < last; line += 64) prefetch(line);
+  }
+  const auto offer = [&](const PostGrid::Entry& entry, std::uint32_t at) {
+    const float dx = entry.x - query32[0];
+    const float dy = entry.y - query32[1];
+    const float dz = entry.z - query32[2];
+    const double d2 = static_cast<double>(dx * dx + dy * dy + dz * dz);
+    if (d2 <= candidates.bound()) candidates.offer({d2, entry.id, at});
+  };
+  const auto offerRun = [&](std::uint32_t row, std::uint32_t column0, std::uint32_t column1) {
+    const PostGrid::Entry* end = grid_.runEnd(row, column1);
+    for (const PostGrid::Entry* entry = grid_.runBegin(row, column0); entry != end; ++entry) {
+      offer(*entry, static_cast<std::uint32_t>(entry - entries));
+    }
+  };
+  for (std::uint32_t row = cells.row0; row <= cells.row1; ++row) offerRun(row, cells.column0, cells.column1);
+  for (const PostGrid::MovedPost& moved : grid_.movedOut()) offer(moved.now, moved.entry);
+  // Growing the cells past the edges the k-th candidate's margin crosses usually settles it with a few more
+  // posts, where the tree walk costs a microsecond.
+  for (std::uint32_t growths = 0;; ++growths) {
+    const PostGrid::EdgeBounds edges = grid_.edgeBounds(from, cells);
+    const double bound = candidates.bound();
+    const bool south = edges.south < bound, north = edges.north < bound;
+    const bool west = edges.west < bound, east = edges.east < bound;
+    if (!(south || north || west || east)) return true;
+    const PostGrid::Cells previous = cells;
+    if (growths == PostGrid::kMaxGrowths || !grid_.grow(cells, south, north, west, east)) return false;
+    // New rows span the new width (corners included); new columns only the old rows.
+    if (south) offerRun(cells.row0, cells.column0, cells.column1);
+    if (north) offerRun(cells.row1, cells.column0, cells.column1);
+    for (std::uint32_t row = previous.row0; row <= previous.row1 && (west || east); ++row) {
+      if (west) offerRun(row, cells.column0, cells.column0);
+      if (east) offerRun(row, cells.column1, cells.column1);
+    }
+  }
+}
+
 template <class Accept>
-void PostIndex::search(const NearestQuery& query, const Accept& accept, std::vector<Neighbor>& out,
+void PostIndex::search(const NearestQuery& query, const Accept& accept, bool acceptsAll, std::vector<Neighbor>& out,
                        std::uint32_t& startLeaf) const {
   out.clear();
   if (query.k == 0 || nodes_.empty() || !geo::isValid(query.position) || !(query.maxDistanceKm >= 0.0)) return;
   const geo::UnitVector u = geo::toUnitVector(query.position);
   const float query32[3] = {static_cast<float>(u.x), static_cast<float>(u.y), static_cast<float>(u.z)};
-  const double p[3] = {u.x, u.y, u.z};
+  const geo::HaversinePoint from = geo::toHaversinePoint(query.position);
   Candidates candidates(query.k, widened(geo::chordSquaredForKm(query.maxDistanceKm)));
+  const bool filtered = !acceptsAll || query.onDutyOnly || query.openReportsCap < kNoLoad;
+  // Candidates from the grid name their post by grid entry, those from the tree by slot.
+  const geo::HaversinePoint* positions = grid_.positions();
+  if (filtered || !searchGrid(from, query32, candidates)) {
+    // The tree search offers the block's posts again; starting from their bound it prunes from the first leaf.
+    candidates.clearKeepingBound();
+    searchTree(query, accept, u, query32, candidates, startLeaf);
+    positions = positions_.data();
+  }
+  for (const Candidate& c : candidates) {
+    const double km = geo::preparedHaversineKm(from, positions[c.slot]);
+    if (km <= query.maxDistanceKm) out.push_back({c.id, km});
+  }
+  std::sort(out.begin(), out.end(), nearerThan);
+  if (out.size() > query.k) out.resize(query.k);
+}
 
+template <class Accept, class Candidates>
+void PostIndex::searchTree(const NearestQuery& query, const Accept& accept, const geo::UnitVector& u,
+                           const float query32[3], Candidates& candidates, std::uint32_t& startLeaf) const {
+  const double p[3] = {u.x, u.y, u.z};
   // Start where the query would have been filed: the hinted leaf when the query lies in its box (the last
   // leaf of the previous query in a batch, usually the same one), else down the split planes to a leaf. It
   // usually holds the answer or something close to it. Then up through the ancestors, searching each
@@ -207,25 +280,17 @@ void PostIndex::search(const NearestQuery& query, const Accept& accept, std::vec
     if (gap > 0.0 && gap * gap > candidates.bound()) continue;
     searchSubtree(sibling, boxDistanceSquared(box, u), u, query32, accept, query, candidates);
   }
-
-  const geo::HaversinePoint from = geo::toHaversinePoint(query.position);
-  for (const Candidate& c : candidates) {
-    const double km = geo::preparedHaversineKm(from, positions_[c.slot]);
-    if (km <= query.maxDistanceKm) out.push_back({c.id, km});
-  }
-  std::sort(out.begin(), out.end(), nearerThan);
-  if (out.size() > query.k) out.resize(query.k);
 }
 
 void PostIndex::nearest(const NearestQuery& query, std::vector<Neighbor>& out) const {
   std::uint32_t noHint = kNoLeaf;
-  search(query, [](PostId) { return true; }, out, noHint);
+  search(query, [](PostId) { return true; }, true, out, noHint);
 }
 
 void PostIndex::nearest(const NearestQuery& query, const std::function<bool(PostId)>& accept,
                         std::vector<Neighbor>& out) const {
   std::uint32_t noHint = kNoLeaf;
-  search(query, accept, out, noHint);
+  search(query, accept, false, out, noHint);
 }
 
 void PostIndex::nearestBatch(const std::vector<geo::LatLon>& positions, const NearestQuery& query,
@@ -244,7 +309,7 @@ void PostIndex::nearestBatch(const std::vector<geo::LatLon>& positions, const Ne
   std::uint32_t previousLeaf = kNoLeaf;
   for (std::size_t j = 0; j < inOrder.size(); ++j) {
     each.position = inOrder[j];
-    search(each, [](PostId) { return true; }, answer, previousLeaf);
+    search(each, [](PostId) { return true; }, true, answer, previousLeaf);
     std::copy(answer.begin(), answer.end(), answersInOrder.begin() + static_cast<std::ptrdiff_t>(j * k));
     countsInOrder[j] = static_cast<std::uint32_t>(answer.size());
   }

@@ -13,10 +13,6 @@ namespace bhabin::server::matching {
 
 namespace {
 
-// Rebuilding costs a few milliseconds per 10,000 officers; once moves have stretched the index's boxes this
-// much, queries lose more than that.
-constexpr double kRebuildAtBoxGrowth = 2.0;
-
 struct LoadedOfficer {
   OfficerCard card;
   match::Post post;
@@ -74,7 +70,7 @@ void OfficerRoster::refresh(storage::Connection& connection) {
     return;
   }
   version_ = std::max(version_, current);
-  if (index_.boxGrowth() > kRebuildAtBoxGrowth) index_.rebuild();
+  if (index_.worthRebuilding()) index_.rebuild();
 }
 
 bool OfficerRoster::applyStates(storage::Connection& connection) {
