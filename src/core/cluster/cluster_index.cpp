@@ -13,6 +13,8 @@ namespace bhabin::cluster {
 namespace {
 
 constexpr std::uint64_t kLastUnit = 0xFFFFFFFFull;
+// A sequential pass over fewer points than this beats splitting them into quadrants with binary searches.
+constexpr std::size_t kScanBelow = 64;
 
 enum class Overlap { None, Partial, Inside };
 
@@ -117,9 +119,15 @@ class ClusterIndex::Walk {
         cells_(cellsLevel_ >= 0 ? &index.levels_[cellsLevel_] : nullptr),
         out_(out) {}
 
+  // Starts at the deepest node holding the whole window: the nodes above it would only be split down to it.
   void run() {
-    if (cells_ != nullptr) return visit(0, 0, 0, cells_->code.size());
-    visit(0, 0, 0, index_.codes_.size());
+    const Node start = startNode();
+    const std::vector<std::uint64_t>& codes = start.level <= cellsLevel_ ? cells_->code : index_.codes_;
+    const std::uint64_t first = start.level == 0 ? 0 : start.prefix << (64 - 2 * start.level);
+    const std::uint64_t last = first | bitsBelowLevel(start.level);
+    const auto begin = std::lower_bound(codes.begin(), codes.end(), first);
+    visit(start, static_cast<std::size_t>(begin - codes.begin()),
+          static_cast<std::size_t>(std::upper_bound(begin, codes.end(), last) - codes.begin()));
   }
 
  private:
@@ -130,26 +138,71 @@ class ClusterIndex::Walk {
     std::uint32_t id = kNoPointId;  // of the last member found; meaningful when count is 1
   };
 
-  // [begin, end) indexes cells_ while nodeLevel <= cellsLevel_, the points below.
-  void visit(int nodeLevel, std::uint64_t prefix, std::size_t begin, std::size_t end) {
+  // A cell of grid level `level`: its Morton code (2 * level bits) and its column and row.
+  struct Node {
+    int level = 0;
+    std::uint64_t prefix = 0;
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+
+    // Quadrant `child` (0..3) in Morton order: its low bit picks the column, its high bit the row.
+    Node child(std::size_t quadrant) const {
+      return {level + 1, (prefix << 2) | quadrant, 2 * x + (quadrant & 1), 2 * y + (quadrant >> 1)};
+    }
+  };
+
+  static Node nodeAt(int level, std::uint64_t prefix) {
+    const MercatorPoint cell = fromMortonCode(prefix);
+    return {level, prefix, cell.x, cell.y};
+  }
+
+  // The deepest node, at most at the query level, whose cell holds the window (the root when the window
+  // crosses the antimeridian).
+  Node startNode() const {
+    if (window_.xCount != 1) return {};
+    const std::uint64_t differing = (window_.x[0].lo ^ window_.x[0].hi) | (window_.y.lo ^ window_.y.hi);
+    int level = level_;
+    while (level > 0 && (differing >> (32 - level)) != 0) --level;
+    if (level == 0) return {};
+    const int shift = 32 - level;
+    const std::uint64_t x = window_.x[0].lo >> shift;
+    const std::uint64_t y = window_.y.lo >> shift;
+    return {level, mortonCode({static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y)}), x, y};
+  }
+
+  // [begin, end) indexes cells_ while node.level <= cellsLevel_, the points below.
+  void visit(const Node& node, std::size_t begin, std::size_t end) {
     if (begin == end) return;
-    const Overlap overlap = overlapOf(nodeLevel, prefix);
+    const int nodeLevel = node.level;
+    const Overlap overlap = overlapOf(node);
     if (overlap == Overlap::None) return;
     const bool onCells = nodeLevel <= cellsLevel_;
     const bool whole = overlap == Overlap::Inside || (nodeLevel == level_ && index_.edgeCells_ == EdgeCells::Whole);
     if (whole && onCells && cellsLevel_ == level_) return emitStoredCells(begin, end);
     if (onCells && (whole || nodeLevel == cellsLevel_)) begin = cells_->begin[begin], end = cells_->begin[end];
     if (whole) return emitCells(begin, end);
-    if (nodeLevel == level_) {
-      Members members;
-      addMembersInside(nodeLevel, prefix, begin, end, members);
-      if (members.count > 0) emit(meanPosition(members.sumX, members.sumY, members.count), members.count, members.id);
-      return;
-    }
+    if (nodeLevel == level_) return emitMembersInside(node, begin, end);
+    if (!onCells && end - begin < kScanBelow) return scanCells(begin, end);
     const bool childrenOnCells = nodeLevel < cellsLevel_;
-    const auto bounds = childBounds(childrenOnCells ? cells_->code : index_.codes_, nodeLevel, prefix, begin, end);
-    for (std::size_t child = 0; child < 4; ++child) {
-      visit(nodeLevel + 1, (prefix << 2) | child, bounds[child], bounds[child + 1]);
+    const auto bounds = childBounds(childrenOnCells ? cells_->code : index_.codes_, node, begin, end);
+    for (std::size_t child = 0; child < 4; ++child) visit(node.child(child), bounds[child], bounds[child + 1]);
+  }
+
+  // The query level's cells among points [begin, end) of a node above that level the viewport's edge cuts,
+  // found by stepping through the run: for a short run cheaper than splitting it level by level.
+  void scanCells(std::size_t begin, std::size_t end) {
+    const std::uint64_t lowBits = bitsBelowLevel(level_);
+    const int cellShift = 64 - 2 * level_;  // level_ > 0: the node above it is at level 0 or deeper
+    for (std::size_t first = begin; first < end;) {
+      const std::size_t next = gallopPast(first, end, index_.codes_[first] | lowBits);
+      const Node cell = nodeAt(level_, index_.codes_[first] >> cellShift);
+      const Overlap overlap = overlapOf(cell);
+      if (overlap == Overlap::Inside || (overlap == Overlap::Partial && index_.edgeCells_ == EdgeCells::Whole)) {
+        emitCells(first, next);
+      } else if (overlap == Overlap::Partial) {
+        emitMembersInside(cell, first, next);
+      }
+      first = next;
     }
   }
 
@@ -163,13 +216,9 @@ class ClusterIndex::Walk {
   // Every cell of the query level within points [begin, end).
   void emitCells(std::size_t begin, std::size_t end) {
     const std::uint64_t lowBits = bitsBelowLevel(level_);
-    const auto& prefixX = index_.prefixX_;
-    const auto& prefixY = index_.prefixY_;
     for (std::size_t first = begin; first < end;) {
       const std::size_t next = gallopPast(first, end, index_.codes_[first] | lowBits);
-      const geo::LatLon at =
-          meanPosition(prefixX[next] - prefixX[first], prefixY[next] - prefixY[first], next - first);
-      emit(at, next - first, index_.ids_[first]);
+      emit(index_.runPosition(first, next), next - first, index_.ids_[first]);
       first = next;
     }
   }
@@ -190,11 +239,18 @@ class ClusterIndex::Walk {
     return static_cast<std::size_t>(std::upper_bound(from, to, last) - codes.begin());
   }
 
+  // One cluster of the points inside the viewport of a query-level cell the viewport's edge cuts (Clip).
+  void emitMembersInside(const Node& cell, std::size_t begin, std::size_t end) {
+    Members members;
+    addMembersInside(cell, begin, end, members);
+    if (members.count > 0) emit(meanPosition(members.sumX, members.sumY, members.count), members.count, members.id);
+  }
+
   // The members inside the viewport among points [begin, end) of a node the viewport's edge cuts: sub-nodes
   // inside add their sums in O(1), so the cost follows the edge, not the number of points.
-  void addMembersInside(int nodeLevel, std::uint64_t prefix, std::size_t begin, std::size_t end, Members& members) {
+  void addMembersInside(const Node& node, std::size_t begin, std::size_t end, Members& members) {
     if (begin == end) return;
-    const Overlap overlap = overlapOf(nodeLevel, prefix);
+    const Overlap overlap = overlapOf(node);
     if (overlap == Overlap::None) return;
     if (overlap == Overlap::Inside) {
       members.sumX += index_.prefixX_[end] - index_.prefixX_[begin];
@@ -203,7 +259,6 @@ class ClusterIndex::Walk {
       members.id = index_.ids_[begin];
       return;
     }
-    constexpr std::size_t kScanBelow = 64;  // a sequential test of a few points beats three binary searches
     if (end - begin < kScanBelow) {
       for (std::size_t i = begin; i < end; ++i) {
         const MercatorPoint p = fromMortonCode(index_.codes_[i]);
@@ -213,25 +268,24 @@ class ClusterIndex::Walk {
       return;
     }
     // A partial node is never a single grid unit (those are inside or outside), so nodeLevel < 32 here.
-    const auto bounds = childBounds(index_.codes_, nodeLevel, prefix, begin, end);
+    const auto bounds = childBounds(index_.codes_, node, begin, end);
     for (std::size_t child = 0; child < 4; ++child) {
-      addMembersInside(nodeLevel + 1, (prefix << 2) | child, bounds[child], bounds[child + 1], members);
+      addMembersInside(node.child(child), bounds[child], bounds[child + 1], members);
     }
   }
 
-  Overlap overlapOf(int nodeLevel, std::uint64_t prefix) const {
-    const MercatorPoint cell = fromMortonCode(prefix);
-    const std::uint64_t span = std::uint64_t{1} << (32 - nodeLevel);
-    return window_.overlap({cell.x * span, cell.x * span + span - 1}, {cell.y * span, cell.y * span + span - 1});
+  Overlap overlapOf(const Node& node) const {
+    const std::uint64_t span = std::uint64_t{1} << (32 - node.level);
+    return window_.overlap({node.x * span, node.x * span + span - 1}, {node.y * span, node.y * span + span - 1});
   }
 
-  // Where the four children of a node (level nodeLevel < 32) start and end within its run [begin, end).
-  static std::array<std::size_t, 5> childBounds(const std::vector<std::uint64_t>& codes, int nodeLevel,
-                                                std::uint64_t prefix, std::size_t begin, std::size_t end) {
-    const int childShift = 62 - 2 * nodeLevel;
+  // Where the four children of a node (level < 32) start and end within its run [begin, end).
+  static std::array<std::size_t, 5> childBounds(const std::vector<std::uint64_t>& codes, const Node& node,
+                                                std::size_t begin, std::size_t end) {
+    const int childShift = 62 - 2 * node.level;
     std::array<std::size_t, 5> bounds{begin, 0, 0, 0, end};
     for (std::size_t child = 1; child < 4; ++child) {
-      const std::uint64_t firstCode = ((prefix << 2) | child) << childShift;
+      const std::uint64_t firstCode = ((node.prefix << 2) | child) << childShift;
       bounds[child] = static_cast<std::size_t>(
           std::lower_bound(codes.begin() + static_cast<std::ptrdiff_t>(bounds[child - 1]),
                            codes.begin() + static_cast<std::ptrdiff_t>(end), firstCode) -
@@ -295,6 +349,7 @@ void ClusterIndex::build(const geo::LatLon* positions, const std::uint32_t* ids,
   }
   codes_ = std::move(codes);
   ids_ = std::move(sortedIds);
+  positionCache_ = {};
   buildLevels();
 }
 
@@ -338,6 +393,16 @@ void ClusterIndex::buildLevels() {
     }
     level.begin.push_back(static_cast<std::uint32_t>(n));
   }
+}
+
+geo::LatLon ClusterIndex::runPosition(std::size_t first, std::size_t end) const {
+  if (positionCache_.size() != codes_.size()) positionCache_.resize(codes_.size());
+  CachedPosition& slot = positionCache_[first];
+  if (slot.count != end - first) {
+    slot.at = meanPosition(prefixX_[end] - prefixX_[first], prefixY_[end] - prefixY_[first], end - first);
+    slot.count = static_cast<std::uint32_t>(end - first);
+  }
+  return slot.at;
 }
 
 void ClusterIndex::query(const Viewport& viewport, double zoom, Clusters& out) const {
