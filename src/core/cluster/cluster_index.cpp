@@ -15,6 +15,11 @@ namespace {
 constexpr std::uint64_t kLastUnit = 0xFFFFFFFFull;
 // A sequential pass over fewer points than this beats splitting them into quadrants with binary searches.
 constexpr std::size_t kScanBelow = 64;
+// Grid levels with at most 1/kCellsKeptPerPoint as many cells as points keep their cells and the links to
+// their children, so a query walks them without searching; those with at most 1/kPositionsStoredPerPoint
+// also store each cell's position, computed at build (more would make the build slower than it saves).
+constexpr std::size_t kCellsKeptPerPoint = 4;
+constexpr std::size_t kPositionsStoredPerPoint = 8;
 
 enum class Overlap { None, Partial, Inside };
 
@@ -55,8 +60,7 @@ Window toWindow(const Viewport& v) {
   if (std::isnan(v.southDeg) || std::isnan(v.northDeg) || std::isnan(v.westDeg) || std::isnan(v.eastDeg)) {
     return window;
   }
-  window.y = {toMercator({std::max(v.southDeg, v.northDeg), 0.0}).y,
-              toMercator({std::min(v.southDeg, v.northDeg), 0.0}).y};
+  window.y = {mercatorY(std::max(v.southDeg, v.northDeg)), mercatorY(std::min(v.southDeg, v.northDeg))};
   double widthDeg = v.eastDeg - v.westDeg;
   if (widthDeg < 0.0) widthDeg += 360.0;  // west > east: the viewport crosses the antimeridian
   // Not below 360 also catches infinite edges (inf - inf is NaN).
@@ -69,13 +73,13 @@ Window toWindow(const Viewport& v) {
   if (westDeg < 0.0) westDeg += 360.0;
   westDeg -= 180.0;
   const double eastDeg = westDeg + widthDeg;
-  const std::uint64_t west = toMercator({0.0, westDeg}).x;
+  const std::uint64_t west = mercatorX(westDeg);
   if (eastDeg <= 180.0) {
-    window.x[0] = {west, toMercator({0.0, eastDeg}).x};
+    window.x[0] = {west, mercatorX(eastDeg)};
     window.xCount = 1;
   } else {
     window.x[0] = {west, kLastUnit};
-    window.x[1] = {0, toMercator({0.0, eastDeg - 360.0}).x};
+    window.x[1] = {0, mercatorX(eastDeg - 360.0)};
     window.xCount = 2;
   }
   return window;
@@ -105,10 +109,10 @@ geo::LatLon meanPosition(std::uint64_t sumX, std::uint64_t sumY, std::size_t cou
 
 }  // namespace
 
-// One query's walk down the implicit quadtree of the sorted codes: a node is the run of codes sharing a
-// prefix. Runs inside the viewport are emitted cell by cell, runs outside skipped, and only runs the viewport's
-// edge cuts are split further. Down to the deepest kept level the walk splits that level's short, cache-
-// friendly cell array; below it, the points of one such cell.
+// One query's walk down the quadtree of the sorted codes: a node is the run of codes sharing a prefix. Runs
+// inside the viewport are emitted cell by cell, runs outside skipped, and only runs the viewport's edge cuts
+// are split further. Down to the deepest kept level the walk follows the kept levels' links from a cell to its
+// children; below it, it splits the points of one such cell by binary search.
 class ClusterIndex::Walk {
  public:
   Walk(const ClusterIndex& index, const Window& window, int level, Clusters& out)
@@ -116,18 +120,22 @@ class ClusterIndex::Walk {
         window_(window),
         level_(level),
         cellsLevel_(std::min(level, static_cast<int>(index.levels_.size()) - 1)),
-        cells_(cellsLevel_ >= 0 ? &index.levels_[cellsLevel_] : nullptr),
         out_(out) {}
 
   // Starts at the deepest node holding the whole window: the nodes above it would only be split down to it.
   void run() {
     const Node start = startNode();
-    const std::vector<std::uint64_t>& codes = start.level <= cellsLevel_ ? cells_->code : index_.codes_;
     const std::uint64_t first = start.level == 0 ? 0 : start.prefix << (64 - 2 * start.level);
-    const std::uint64_t last = first | bitsBelowLevel(start.level);
+    const std::vector<std::uint64_t>& codes = index_.codes_;
     const auto begin = std::lower_bound(codes.begin(), codes.end(), first);
-    visit(start, static_cast<std::size_t>(begin - codes.begin()),
-          static_cast<std::size_t>(std::upper_bound(begin, codes.end(), last) - codes.begin()));
+    const auto end = std::upper_bound(begin, codes.end(), first | bitsBelowLevel(start.level));
+    if (begin == end) return;
+    const auto firstPoint = static_cast<std::uint32_t>(begin - codes.begin());
+    if (start.level > cellsLevel_) return visitPoints(start, firstPoint, static_cast<std::size_t>(end - codes.begin()));
+    // The node's first point starts its cell on every level.
+    const std::vector<std::uint32_t>& cellBegins = index_.levels_[start.level].begin;
+    const auto cell = std::lower_bound(cellBegins.begin(), cellBegins.end(), firstPoint);
+    visitCell(start, static_cast<std::size_t>(cell - cellBegins.begin()));
   }
 
  private:
@@ -170,22 +178,49 @@ class ClusterIndex::Walk {
     return {level, mortonCode({static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y)}), x, y};
   }
 
-  // [begin, end) indexes cells_ while node.level <= cellsLevel_, the points below.
-  void visit(const Node& node, std::size_t begin, std::size_t end) {
-    if (begin == end) return;
-    const int nodeLevel = node.level;
+  // `cell` indexes the kept level node.level <= cellsLevel_.
+  void visitCell(const Node& node, std::size_t cell) {
     const Overlap overlap = overlapOf(node);
     if (overlap == Overlap::None) return;
-    const bool onCells = nodeLevel <= cellsLevel_;
-    const bool whole = overlap == Overlap::Inside || (nodeLevel == level_ && index_.edgeCells_ == EdgeCells::Whole);
-    if (whole && onCells && cellsLevel_ == level_) return emitStoredCells(begin, end);
-    if (onCells && (whole || nodeLevel == cellsLevel_)) begin = cells_->begin[begin], end = cells_->begin[end];
-    if (whole) return emitCells(begin, end);
-    if (nodeLevel == level_) return emitMembersInside(node, begin, end);
-    if (!onCells && end - begin < kScanBelow) return scanCells(begin, end);
-    const bool childrenOnCells = nodeLevel < cellsLevel_;
-    const auto bounds = childBounds(childrenOnCells ? cells_->code : index_.codes_, node, begin, end);
-    for (std::size_t child = 0; child < 4; ++child) visit(node.child(child), bounds[child], bounds[child + 1]);
+    if (overlap == Overlap::Inside || (node.level == level_ && index_.edgeCells_ == EdgeCells::Whole)) {
+      return emitCellsWithin(node.level, cell);
+    }
+    const Level& cells = index_.levels_[node.level];
+    if (node.level == level_) return emitMembersInside(node, cells.begin[cell], cells.begin[cell + 1]);
+    if (node.level == cellsLevel_) return visitPoints(node, cells.begin[cell], cells.begin[cell + 1]);
+    const std::vector<std::uint32_t>& childBegins = index_.levels_[node.level + 1].begin;
+    const int quadrantShift = 62 - 2 * node.level;
+    for (std::size_t child = cells.child[cell]; child < cells.child[cell + 1]; ++child) {
+      visitCell(node.child((index_.codes_[childBegins[child]] >> quadrantShift) & 3), child);
+    }
+  }
+
+  // [begin, end) indexes the points of a node below the deepest kept level the walk uses.
+  void visitPoints(const Node& node, std::size_t begin, std::size_t end) {
+    if (begin == end) return;
+    const Overlap overlap = overlapOf(node);
+    if (overlap == Overlap::None) return;
+    if (overlap == Overlap::Inside || (node.level == level_ && index_.edgeCells_ == EdgeCells::Whole)) {
+      return emitCells(begin, end);
+    }
+    if (node.level == level_) return emitMembersInside(node, begin, end);
+    if (end - begin < kScanBelow) return scanCells(begin, end);
+    const auto bounds = childBounds(index_.codes_, node, begin, end);
+    for (std::size_t child = 0; child < 4; ++child) visitPoints(node.child(child), bounds[child], bounds[child + 1]);
+  }
+
+  // Every query-level cell within cell `cell` of kept level `level`: the stored cells when the query level is
+  // kept, otherwise the cells of its points.
+  void emitCellsWithin(int level, std::size_t cell) {
+    std::size_t begin = cell;
+    std::size_t end = cell + 1;
+    for (; level < cellsLevel_; ++level) {
+      const std::vector<std::uint32_t>& child = index_.levels_[level].child;
+      begin = child[begin], end = child[end];
+    }
+    const Level& cells = index_.levels_[level];
+    if (level == level_) return emitStoredCells(cells, begin, end);
+    emitCells(cells.begin[begin], cells.begin[end]);
   }
 
   // The query level's cells among points [begin, end) of a node above that level the viewport's edge cuts,
@@ -206,10 +241,14 @@ class ClusterIndex::Walk {
     }
   }
 
-  void emitStoredCells(std::size_t begin, std::size_t end) {
+  void emitStoredCells(const Level& cells, std::size_t begin, std::size_t end) {
+    const bool positionsStored = !cells.latDeg.empty();
     for (std::size_t cell = begin; cell < end; ++cell) {
-      const std::uint32_t first = cells_->begin[cell];
-      emit({cells_->latDeg[cell], cells_->lonDeg[cell]}, cells_->begin[cell + 1] - first, index_.ids_[first]);
+      const std::uint32_t first = cells.begin[cell];
+      const std::uint32_t next = cells.begin[cell + 1];
+      const geo::LatLon at = positionsStored ? geo::LatLon{cells.latDeg[cell], cells.lonDeg[cell]}
+                                             : index_.runPosition(first, next);
+      emit(at, next - first, index_.ids_[first]);
     }
   }
 
@@ -304,8 +343,7 @@ class ClusterIndex::Walk {
   const ClusterIndex& index_;
   const Window& window_;
   const int level_;
-  const int cellsLevel_;      // the kept level the walk splits first: the query level or the deepest kept
-  const Level* const cells_;  // its cells, or null when no level is kept: walk the points from the root
+  const int cellsLevel_;  // the deepest kept level the walk uses (the query level at most); -1: none kept
   Clusters& out_;
 };
 
@@ -367,27 +405,32 @@ void ClusterIndex::buildLevels() {
   cellsAt[0] = 1;
   for (std::size_t l = 1; l < cellsAt.size(); ++l) cellsAt[l] += cellsAt[l - 1];
   int kept = 0;
-  while (kept <= 32 && cellsAt[kept] * 8 <= n) ++kept;
+  while (kept <= 32 && cellsAt[kept] * kCellsKeptPerPoint <= n) ++kept;
   levels_.resize(static_cast<std::size_t>(kept));
   // Each level's cells are the finer level's cells that start a new cell at this level.
   for (int l = kept - 1; l >= 0; --l) {
     Level& level = levels_[l];
     const auto starts = [&](std::uint32_t i) { return i == 0 || splitAt[i] <= l; };
+    level.begin.reserve(cellsAt[l] + 1);
     if (l + 1 == kept) {
       for (std::uint32_t i = 0; i < n; ++i) {
         if (starts(i)) level.begin.push_back(i);
       }
     } else {
       const std::vector<std::uint32_t>& finer = levels_[l + 1].begin;
+      level.child.reserve(cellsAt[l] + 1);
       for (std::size_t cell = 0; cell + 1 < finer.size(); ++cell) {
-        if (starts(finer[cell])) level.begin.push_back(finer[cell]);
+        if (!starts(finer[cell])) continue;
+        level.begin.push_back(finer[cell]);
+        level.child.push_back(static_cast<std::uint32_t>(cell));
       }
+      level.child.push_back(static_cast<std::uint32_t>(finer.size() - 1));
     }
-    for (std::size_t cell = 0; cell < level.begin.size(); ++cell) {
+    const bool storePositions = cellsAt[l] * kPositionsStoredPerPoint <= n;
+    for (std::size_t cell = 0; storePositions && cell < level.begin.size(); ++cell) {
       const std::uint32_t first = level.begin[cell];
       const std::size_t end = cell + 1 < level.begin.size() ? level.begin[cell + 1] : n;
       const geo::LatLon at = meanPosition(prefixX_[end] - prefixX_[first], prefixY_[end] - prefixY_[first], end - first);
-      level.code.push_back(codes_[first] & ~bitsBelowLevel(l));
       level.latDeg.push_back(at.latDeg);
       level.lonDeg.push_back(at.lonDeg);
     }

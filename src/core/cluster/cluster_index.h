@@ -76,12 +76,15 @@ class ClusterIndex {
  private:
   class Walk;
 
-  // Every non-empty cell of one coarse grid level, so a zoomed-out query reads a few cells and their stored
-  // positions instead of searching the points. Kept for the levels with at most 1/8 as many cells as points.
+  // Every non-empty cell of one coarse grid level, so a query walks from a cell to its children without
+  // searching the points, and a zoomed-out query reads a few cells and their stored positions. Kept for the
+  // levels with at most 1/4 as many cells as points; positions for those with at most 1/8.
   struct Level {
-    std::vector<std::uint64_t> code;   // a member's code with the bits below the level cleared, ascending
     std::vector<std::uint32_t> begin;  // index of the cell's first point, plus one entry: the point count
-    std::vector<double> latDeg;        // the cell's position as a query reports it
+    // Index of the cell's first child cell in the next kept level, plus one entry: that level's cell count.
+    // Empty on the deepest kept level, whose children are points.
+    std::vector<std::uint32_t> child;
+    std::vector<double> latDeg;  // the cell's position as a query reports it; empty when not stored
     std::vector<double> lonDeg;
   };
 
