@@ -55,6 +55,65 @@ struct Window {
   }
 };
 
+// The cells of one grid level that overlap a window and those inside it, as ranges of their columns and rows
+// spread to the even and odd bits of a Morton code. Spreading keeps the order, so a cell's code is tested with
+// a mask and two comparisons per axis instead of being decoded. Answers as Window::overlap does for the cell.
+class LevelCells {
+ public:
+  LevelCells(const Window& window, int level) : columnCount_(window.xCount) {
+    const int shift = 32 - level;
+    rows_ = rangesOf(window.y, shift, [](std::uint64_t row) { return mortonCode({0, static_cast<std::uint32_t>(row)}); });
+    for (int i = 0; i < columnCount_; ++i) {
+      columns_[i] = rangesOf(window.x[i], shift, [](std::uint64_t column) {
+        return mortonCode({static_cast<std::uint32_t>(column), 0});
+      });
+    }
+  }
+
+  Overlap overlap(std::uint64_t cellCode) const {
+    constexpr std::uint64_t kColumnBits = 0x5555555555555555ull;
+    const std::uint64_t row = cellCode & ~kColumnBits;
+    if (!rows_.overlapping.contains(row)) return Overlap::None;
+    const bool insideRows = rows_.inside.contains(row);
+    const std::uint64_t column = cellCode & kColumnBits;
+    bool touches = false;
+    for (int i = 0; i < columnCount_; ++i) {
+      if (!columns_[i].overlapping.contains(column)) continue;
+      if (insideRows && columns_[i].inside.contains(column)) return Overlap::Inside;
+      touches = true;
+    }
+    return touches ? Overlap::Partial : Overlap::None;
+  }
+
+ private:
+  struct Range {
+    std::uint64_t lo = 1;  // the default, lo > hi, holds nothing
+    std::uint64_t hi = 0;
+    bool contains(std::uint64_t spread) const { return lo <= spread && spread <= hi; }
+  };
+  struct Ranges {
+    Range overlapping;  // cells sharing a unit with the interval
+    Range inside;       // cells whose every unit is in the interval
+  };
+
+  // The cells of `interval` (grid units) on the level with cells of 2^shift units, spread.
+  template <typename Spread>
+  static Ranges rangesOf(const Interval& interval, int shift, Spread spread) {
+    Ranges ranges;
+    ranges.overlapping = {spread(interval.lo >> shift), spread(interval.hi >> shift)};
+    const std::uint64_t firstInside = ((interval.lo >> shift) << shift) == interval.lo
+                                          ? interval.lo >> shift
+                                          : (interval.lo >> shift) + 1;
+    const std::uint64_t endInside = (interval.hi + 1) >> shift;  // one past the last cell inside
+    if (firstInside < endInside) ranges.inside = {spread(firstInside), spread(endInside - 1)};
+    return ranges;
+  }
+
+  Ranges rows_;
+  std::array<Ranges, 2> columns_;
+  int columnCount_;
+};
+
 Window toWindow(const Viewport& v) {
   Window window;
   if (std::isnan(v.southDeg) || std::isnan(v.northDeg) || std::isnan(v.westDeg) || std::isnan(v.eastDeg)) {
@@ -120,6 +179,7 @@ class ClusterIndex::Walk {
         window_(window),
         level_(level),
         cellsLevel_(std::min(level, static_cast<int>(index.levels_.size()) - 1)),
+        levelCells_(window, level),
         out_(out) {}
 
   // Starts at the deepest node holding the whole window: the nodes above it would only be split down to it.
@@ -230,12 +290,12 @@ class ClusterIndex::Walk {
     const int cellShift = 64 - 2 * level_;  // level_ > 0: the node above it is at level 0 or deeper
     for (std::size_t first = begin; first < end;) {
       const std::size_t next = gallopPast(first, end, index_.codes_[first] | lowBits);
-      const Node cell = nodeAt(level_, index_.codes_[first] >> cellShift);
-      const Overlap overlap = overlapOf(cell);
+      const std::uint64_t cell = index_.codes_[first] >> cellShift;
+      const Overlap overlap = levelCells_.overlap(cell);
       if (overlap == Overlap::Inside || (overlap == Overlap::Partial && index_.edgeCells_ == EdgeCells::Whole)) {
         emitCells(first, next);
       } else if (overlap == Overlap::Partial) {
-        emitMembersInside(cell, first, next);
+        emitMembersInside(nodeAt(level_, cell), first, next);
       }
       first = next;
     }
@@ -344,6 +404,7 @@ class ClusterIndex::Walk {
   const Window& window_;
   const int level_;
   const int cellsLevel_;  // the deepest kept level the walk uses (the query level at most); -1: none kept
+  const LevelCells levelCells_;  // the query level's cells in the window
   Clusters& out_;
 };
 
