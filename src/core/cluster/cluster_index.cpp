@@ -248,10 +248,9 @@ class ClusterIndex::Walk {
     const Level& cells = index_.levels_[node.level];
     if (node.level == level_) return emitMembersInside(node, cells.begin[cell], cells.begin[cell + 1]);
     if (node.level == cellsLevel_) return visitPoints(node, cells.begin[cell], cells.begin[cell + 1]);
-    const std::vector<std::uint32_t>& childBegins = index_.levels_[node.level + 1].begin;
-    const int quadrantShift = 62 - 2 * node.level;
+    const std::vector<std::uint8_t>& quadrants = index_.levels_[node.level + 1].quadrant;
     for (std::size_t child = cells.child[cell]; child < cells.child[cell + 1]; ++child) {
-      visitCell(node.child((index_.codes_[childBegins[child]] >> quadrantShift) & 3), child);
+      visitCell(node.child(quadrants[child]), child);
     }
   }
 
@@ -486,6 +485,11 @@ void ClusterIndex::buildLevels() {
         level.child.push_back(static_cast<std::uint32_t>(cell));
       }
       level.child.push_back(static_cast<std::uint32_t>(finer.size() - 1));
+    }
+    level.quadrant.reserve(level.begin.size());
+    const int quadrantShift = 64 - 2 * l;
+    for (const std::uint32_t first : level.begin) {
+      level.quadrant.push_back(l == 0 ? 0 : static_cast<std::uint8_t>((codes_[first] >> quadrantShift) & 3));
     }
     const bool storePositions = cellsAt[l] * kPositionsStoredPerPoint <= n;
     for (std::size_t cell = 0; storePositions && cell < level.begin.size(); ++cell) {

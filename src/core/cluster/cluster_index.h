@@ -84,6 +84,7 @@ class ClusterIndex {
     // Index of the cell's first child cell in the next kept level, plus one entry: that level's cell count.
     // Empty on the deepest kept level, whose children are points.
     std::vector<std::uint32_t> child;
+    std::vector<std::uint8_t> quadrant;  // the cell's quadrant (0..3, Morton order) within its parent cell
     std::vector<double> latDeg;  // the cell's position as a query reports it; empty when not stored
     std::vector<double> lonDeg;
   };
