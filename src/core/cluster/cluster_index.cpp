@@ -60,6 +60,7 @@ struct Window {
 // a mask and two comparisons per axis instead of being decoded. Answers as Window::overlap does for the cell.
 class LevelCells {
  public:
+  LevelCells() = default;  // no cells
   LevelCells(const Window& window, int level) : columnCount_(window.xCount) {
     const int shift = 32 - level;
     rows_ = rangesOf(window.y, shift, [](std::uint64_t row) { return mortonCode({0, static_cast<std::uint32_t>(row)}); });
@@ -111,7 +112,7 @@ class LevelCells {
 
   Ranges rows_;
   std::array<Ranges, 2> columns_;
-  int columnCount_;
+  int columnCount_ = 0;
 };
 
 Window toWindow(const Viewport& v) {
@@ -179,7 +180,8 @@ class ClusterIndex::Walk {
         window_(window),
         level_(level),
         cellsLevel_(std::min(level, static_cast<int>(index.levels_.size()) - 1)),
-        levelCells_(window, level),
+        // Only a walk below the kept levels tests the query level's cells by their codes.
+        levelCells_(level > cellsLevel_ ? LevelCells(window, level) : LevelCells()),
         out_(out) {}
 
   // Starts at the deepest node holding the whole window: the nodes above it would only be split down to it.
