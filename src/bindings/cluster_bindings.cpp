@@ -17,7 +17,6 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
-#include <utility>
 #include <vector>
 
 #include "core/cluster/cluster_index.h"
@@ -86,16 +85,14 @@ class ClusterIndexJs {
     return settings;
   }
 
-  // Every cluster holds at least one point, so room for one per point is room for any query's answer. Fresh
-  // vectors, so a smaller index also gives its memory back.
+  // Every cluster holds at least one point, so room for one per point is room for any query's answer. The
+  // room only grows: rebuilding with as many points or fewer allocates nothing.
   void reserveColumns() {
-    bhabin::cluster::Clusters fresh;
     const std::size_t room = index_.size();
-    fresh.latDeg.reserve(room);
-    fresh.lonDeg.reserve(room);
-    fresh.count.reserve(room);
-    fresh.id.reserve(room);
-    clusters_ = std::move(fresh);
+    clusters_.latDeg.reserve(room);
+    clusters_.lonDeg.reserve(room);
+    clusters_.count.reserve(room);
+    clusters_.id.reserve(room);
   }
 
   bhabin::cluster::ClusterIndex index_;
