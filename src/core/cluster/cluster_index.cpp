@@ -187,17 +187,30 @@ class ClusterIndex::Walk {
   // Starts at the deepest node holding the whole window: the nodes above it would only be split down to it.
   void run() {
     const Node start = startNode();
-    const std::uint64_t first = start.level == 0 ? 0 : start.prefix << (64 - 2 * start.level);
+    // Down the kept levels to the start node's cell through the links and quadrants (a few bytes per level),
+    // then, below them, a search among that cell's points only.
+    std::size_t cell = 0;
+    for (int level = 0; level < std::min(start.level, cellsLevel_); ++level) {
+      const std::size_t quadrant = (start.prefix >> (2 * (start.level - level - 1))) & 3;
+      const std::vector<std::uint8_t>& quadrants = index_.levels_[level + 1].quadrant;
+      const std::size_t lastChild = index_.levels_[level].child[cell + 1];
+      cell = index_.levels_[level].child[cell];
+      while (cell < lastChild && quadrants[cell] < quadrant) ++cell;
+      if (cell == lastChild || quadrants[cell] != quadrant) return;  // no point in the window's cell
+    }
+    if (start.level <= cellsLevel_) return visitCell(start, cell);
     const std::vector<std::uint64_t>& codes = index_.codes_;
-    const auto begin = std::lower_bound(codes.begin(), codes.end(), first);
-    const auto end = std::upper_bound(begin, codes.end(), first | bitsBelowLevel(start.level));
-    if (begin == end) return;
-    const auto firstPoint = static_cast<std::uint32_t>(begin - codes.begin());
-    if (start.level > cellsLevel_) return visitPoints(start, firstPoint, static_cast<std::size_t>(end - codes.begin()));
-    // The node's first point starts its cell on every level.
-    const std::vector<std::uint32_t>& cellBegins = index_.levels_[start.level].begin;
-    const auto cell = std::lower_bound(cellBegins.begin(), cellBegins.end(), firstPoint);
-    visitCell(start, static_cast<std::size_t>(cell - cellBegins.begin()));
+    auto begin = codes.begin();
+    auto end = codes.end();
+    if (cellsLevel_ >= 0) {
+      const std::vector<std::uint32_t>& cellBegins = index_.levels_[cellsLevel_].begin;
+      end = begin + cellBegins[cell + 1];
+      begin += cellBegins[cell];
+    }
+    const std::uint64_t first = start.prefix << (64 - 2 * start.level);  // start.level > 0 here
+    begin = std::lower_bound(begin, end, first);
+    end = std::upper_bound(begin, end, first | bitsBelowLevel(start.level));
+    visitPoints(start, static_cast<std::size_t>(begin - codes.begin()), static_cast<std::size_t>(end - codes.begin()));
   }
 
  private:
