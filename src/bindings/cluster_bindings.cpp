@@ -1,5 +1,18 @@
-// JavaScript API of core/cluster: Module.ClusterIndex, built from typed arrays and answering a viewport with
-// typed-array views (no object per point). Call .delete() when done: embind objects are not garbage collected.
+// JavaScript API of core/cluster (documented in ARCHITECTURE.md, "Map clustering from JavaScript"):
+//
+//   const index = new Module.ClusterIndex(radiusPx, tileSizePx, clipToViewport);
+//   index.build(lats /*Float64Array*/, lons /*Float64Array*/, ids /*Uint32Array, optional*/);  // count or -1
+//   const n = index.query(south, west, north, east, zoom);  // the number of clusters
+//   index.lat(), index.lon() /*Float64Array*/, index.count(), index.id() /*Uint32Array*/  // views; first n
+//   index.gridLevel(zoom), index.size()
+//   index.delete()                                          // embind objects are freed by hand
+//
+// A query answers with a number only: the clusters are in four columns of WebAssembly memory, read through
+// typed-array views that stay valid across queries, so a query creates no JavaScript object. The columns have
+// room for one cluster per indexed point (the most a query can return), reserved by build, so they never move
+// between builds. Take the views again after a build, and when the module's memory grew (then
+// view.buffer !== Module.HEAPU8.buffer and the old views are empty). Entries from n on are stale. id is
+// 4294967295 for clusters of two or more. Copy (slice) what must be kept past the next query.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -18,6 +31,12 @@ std::vector<T> copyArray(const val& array) {
   std::vector<T> out(array["length"].as<std::size_t>());
   val(emscripten::typed_memory_view(out.size(), out.data())).call<void>("set", array);
   return out;
+}
+
+// A view of a column's whole reserved room, so it stays the same view whatever a query returns.
+template <typename T>
+val columnView(const std::vector<T>& column) {
+  return val(emscripten::typed_memory_view(column.capacity(), column.data()));
 }
 
 class ClusterIndexJs {
@@ -39,22 +58,20 @@ class ClusterIndexJs {
     std::vector<bhabin::geo::LatLon> positions(latDeg.size());
     for (std::size_t i = 0; i < positions.size(); ++i) positions[i] = {latDeg[i], lonDeg[i]};
     index_.build(positions.data(), hasIds ? pointIds.data() : nullptr, positions.size());
+    reserveColumns();
     return static_cast<double>(index_.size());
   }
 
-  // {lat: Float64Array, lon: Float64Array, count: Uint32Array, id: Uint32Array}, one entry per cluster; id is
-  // 4294967295 for clusters of two or more. The arrays are views into wasm memory, valid until the next
-  // query or build on this index: copy (slice) them to keep them.
-  val query(double southDeg, double westDeg, double northDeg, double eastDeg, double zoom) {
+  // Fills the columns; they never grow past the room build reserved, so views taken before stay valid.
+  double query(double southDeg, double westDeg, double northDeg, double eastDeg, double zoom) {
     index_.query({southDeg, westDeg, northDeg, eastDeg}, zoom, clusters_);
-    const std::size_t n = clusters_.size();
-    val result = val::object();
-    result.set("lat", val(emscripten::typed_memory_view(n, clusters_.latDeg.data())));
-    result.set("lon", val(emscripten::typed_memory_view(n, clusters_.lonDeg.data())));
-    result.set("count", val(emscripten::typed_memory_view(n, clusters_.count.data())));
-    result.set("id", val(emscripten::typed_memory_view(n, clusters_.id.data())));
-    return result;
+    return static_cast<double>(clusters_.size());
   }
+
+  val lat() const { return columnView(clusters_.latDeg); }
+  val lon() const { return columnView(clusters_.lonDeg); }
+  val count() const { return columnView(clusters_.count); }
+  val id() const { return columnView(clusters_.id); }
 
   double size() const { return static_cast<double>(index_.size()); }
   int gridLevel(double zoom) const { return index_.gridLevel(zoom); }
@@ -68,6 +85,16 @@ class ClusterIndexJs {
     return settings;
   }
 
+  // Every cluster holds at least one point, so room for one per point is room for any query's answer. The
+  // room only grows: rebuilding with as many points or fewer allocates nothing.
+  void reserveColumns() {
+    const std::size_t room = index_.size();
+    clusters_.latDeg.reserve(room);
+    clusters_.lonDeg.reserve(room);
+    clusters_.count.reserve(room);
+    clusters_.id.reserve(room);
+  }
+
   bhabin::cluster::ClusterIndex index_;
   bhabin::cluster::Clusters clusters_;
 };
@@ -79,6 +106,10 @@ EMSCRIPTEN_BINDINGS(bhabin_cluster) {
       .constructor<double, double, bool>()
       .function("build", &ClusterIndexJs::build)
       .function("query", &ClusterIndexJs::query)
+      .function("lat", &ClusterIndexJs::lat)
+      .function("lon", &ClusterIndexJs::lon)
+      .function("count", &ClusterIndexJs::count)
+      .function("id", &ClusterIndexJs::id)
       .function("size", &ClusterIndexJs::size)
       .function("gridLevel", &ClusterIndexJs::gridLevel);
 }

@@ -261,6 +261,45 @@ TEST(ClusterIndex, MatchesBruteForceOnRandomWorldPointsAndViewports) {
   }
 }
 
+// Dense points, so runs of different lengths start at the same point at different zooms.
+std::vector<LatLon> denseCity(std::uint64_t seed) {
+  Lcg random(seed);
+  std::vector<LatLon> points;
+  for (int i = 0; i < 4000; ++i) points.push_back({random.uniform(-6.4, -6.0), random.uniform(106.6, 107.0)});
+  for (int i = 0; i < 300; ++i) points.push_back({random.uniform(-11.0, 6.0), random.uniform(95.0, 141.0)});
+  return points;
+}
+
+TEST(ClusterIndex, PositionsStayRightWhenZoomsAlternate) {
+  const std::vector<LatLon> points = denseCity(11);
+  const ClusterIndex whole = indexOf(points);
+  const ClusterIndex clip = indexOf(points, kClip);
+  const Viewport city{-6.35, 106.65, -6.05, 106.95};
+  for (const double zoom : {14.0, 9.0, 14.0, 12.0, 18.0, 9.0, 12.0, 16.0, 14.0}) {
+    expectMatchesBruteForce(whole, EdgeCells::Whole, points, city, zoom);
+    expectMatchesBruteForce(clip, EdgeCells::Clip, points, city, zoom);
+    expectMatchesBruteForce(whole, EdgeCells::Whole, points, Viewport{}, zoom);
+  }
+}
+
+// Screen-sized viewports at many zooms and offsets: inside one deep cell, across cell borders of every level,
+// on the kept levels and below them.
+TEST(ClusterIndex, ScreenSizedViewportsMatchBruteForce) {
+  const std::vector<LatLon> points = denseCity(5);
+  const ClusterIndex whole = indexOf(points);
+  const ClusterIndex clip = indexOf(points, kClip);
+  Lcg random(9);
+  for (int q = 0; q < 200; ++q) {
+    const double zoom = std::floor(random.uniform(3.0, 20.0));
+    const double widthDeg = 1280.0 / (256.0 * std::ldexp(1.0, static_cast<int>(zoom))) * 360.0;
+    const double south = random.uniform(-6.5, -5.9) - widthDeg * 0.3;
+    const double west = random.uniform(106.5, 107.1) - widthDeg * 0.5;
+    const Viewport v{south, west, south + widthDeg * 0.6, west + widthDeg};
+    expectMatchesBruteForce(whole, EdgeCells::Whole, points, v, zoom);
+    expectMatchesBruteForce(clip, EdgeCells::Clip, points, v, zoom);
+  }
+}
+
 TEST(ClusterIndex, EveryPointInTheViewportBelongsToExactlyOneCluster) {
   Lcg random(7);
   std::vector<LatLon> points;

@@ -43,6 +43,25 @@ TEST(WebMercator, UnitCentresRoundTripWithinACentimetre) {
   }
 }
 
+TEST(WebMercator, ColumnAndRowAreTheHalvesOfAPoint) {
+  EXPECT_EQ(mercatorX(-180.0), 0u);
+  EXPECT_EQ(mercatorX(0.0), kHalf);
+  EXPECT_EQ(mercatorX(90.0), 0xC0000000u);
+  EXPECT_EQ(mercatorX(180.0), kLast);
+  EXPECT_EQ(mercatorY(90.0), 0u);
+  EXPECT_EQ(mercatorY(0.0), kHalf);
+  EXPECT_LT(mercatorY(10.0), kHalf);  // north is up
+  EXPECT_EQ(mercatorY(-10.0), kLast - mercatorY(10.0));
+  EXPECT_EQ(mercatorY(-90.0), kLast);
+  for (const double latDeg : {-90.0, -85.06, -6.2, 0.0, 0.3, 45.0, 85.06}) {
+    for (const double lonDeg : {-200.0, -180.0, -0.001, 0.0, 106.82, 179.999, 180.0, 500.0}) {
+      const MercatorPoint p = toMercator({latDeg, lonDeg});
+      EXPECT_EQ(mercatorX(lonDeg), p.x) << lonDeg;
+      EXPECT_EQ(mercatorY(latDeg), p.y) << latDeg;
+    }
+  }
+}
+
 TEST(MortonCode, InterleavesXOnEvenAndYOnOddBits) {
   EXPECT_EQ(mortonCode({1, 0}), 1u);
   EXPECT_EQ(mortonCode({0, 1}), 2u);

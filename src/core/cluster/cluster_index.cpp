@@ -13,6 +13,13 @@ namespace bhabin::cluster {
 namespace {
 
 constexpr std::uint64_t kLastUnit = 0xFFFFFFFFull;
+// A sequential pass over fewer points than this beats splitting them into quadrants with binary searches.
+constexpr std::size_t kScanBelow = 64;
+// Grid levels with at most 1/kCellsKeptPerPoint as many cells as points keep their cells and the links to
+// their children, so a query walks them without searching; those with at most 1/kPositionsStoredPerPoint
+// also store each cell's position, computed at build (more would make the build slower than it saves).
+constexpr std::size_t kCellsKeptPerPoint = 4;
+constexpr std::size_t kPositionsStoredPerPoint = 8;
 
 enum class Overlap { None, Partial, Inside };
 
@@ -48,13 +55,72 @@ struct Window {
   }
 };
 
+// The cells of one grid level that overlap a window and those inside it, as ranges of their columns and rows
+// spread to the even and odd bits of a Morton code. Spreading keeps the order, so a cell's code is tested with
+// a mask and two comparisons per axis instead of being decoded. Answers as Window::overlap does for the cell.
+class LevelCells {
+ public:
+  LevelCells() = default;  // no cells
+  LevelCells(const Window& window, int level) : columnCount_(window.xCount) {
+    const int shift = 32 - level;
+    rows_ = rangesOf(window.y, shift, [](std::uint64_t row) { return mortonCode({0, static_cast<std::uint32_t>(row)}); });
+    for (int i = 0; i < columnCount_; ++i) {
+      columns_[i] = rangesOf(window.x[i], shift, [](std::uint64_t column) {
+        return mortonCode({static_cast<std::uint32_t>(column), 0});
+      });
+    }
+  }
+
+  Overlap overlap(std::uint64_t cellCode) const {
+    constexpr std::uint64_t kColumnBits = 0x5555555555555555ull;
+    const std::uint64_t row = cellCode & ~kColumnBits;
+    if (!rows_.overlapping.contains(row)) return Overlap::None;
+    const bool insideRows = rows_.inside.contains(row);
+    const std::uint64_t column = cellCode & kColumnBits;
+    bool touches = false;
+    for (int i = 0; i < columnCount_; ++i) {
+      if (!columns_[i].overlapping.contains(column)) continue;
+      if (insideRows && columns_[i].inside.contains(column)) return Overlap::Inside;
+      touches = true;
+    }
+    return touches ? Overlap::Partial : Overlap::None;
+  }
+
+ private:
+  struct Range {
+    std::uint64_t lo = 1;  // the default, lo > hi, holds nothing
+    std::uint64_t hi = 0;
+    bool contains(std::uint64_t spread) const { return lo <= spread && spread <= hi; }
+  };
+  struct Ranges {
+    Range overlapping;  // cells sharing a unit with the interval
+    Range inside;       // cells whose every unit is in the interval
+  };
+
+  // The cells of `interval` (grid units) on the level with cells of 2^shift units, spread.
+  template <typename Spread>
+  static Ranges rangesOf(const Interval& interval, int shift, Spread spread) {
+    Ranges ranges;
+    ranges.overlapping = {spread(interval.lo >> shift), spread(interval.hi >> shift)};
+    const std::uint64_t firstInside = ((interval.lo >> shift) << shift) == interval.lo
+                                          ? interval.lo >> shift
+                                          : (interval.lo >> shift) + 1;
+    const std::uint64_t endInside = (interval.hi + 1) >> shift;  // one past the last cell inside
+    if (firstInside < endInside) ranges.inside = {spread(firstInside), spread(endInside - 1)};
+    return ranges;
+  }
+
+  Ranges rows_;
+  std::array<Ranges, 2> columns_;
+  int columnCount_ = 0;
+};
+
 Window toWindow(const Viewport& v) {
   Window window;
   if (std::isnan(v.southDeg) || std::isnan(v.northDeg) || std::isnan(v.westDeg) || std::isnan(v.eastDeg)) {
     return window;
   }
-  window.y = {toMercator({std::max(v.southDeg, v.northDeg), 0.0}).y,
-              toMercator({std::min(v.southDeg, v.northDeg), 0.0}).y};
+  window.y = {mercatorY(std::max(v.southDeg, v.northDeg)), mercatorY(std::min(v.southDeg, v.northDeg))};
   double widthDeg = v.eastDeg - v.westDeg;
   if (widthDeg < 0.0) widthDeg += 360.0;  // west > east: the viewport crosses the antimeridian
   // Not below 360 also catches infinite edges (inf - inf is NaN).
@@ -67,13 +133,13 @@ Window toWindow(const Viewport& v) {
   if (westDeg < 0.0) westDeg += 360.0;
   westDeg -= 180.0;
   const double eastDeg = westDeg + widthDeg;
-  const std::uint64_t west = toMercator({0.0, westDeg}).x;
+  const std::uint64_t west = mercatorX(westDeg);
   if (eastDeg <= 180.0) {
-    window.x[0] = {west, toMercator({0.0, eastDeg}).x};
+    window.x[0] = {west, mercatorX(eastDeg)};
     window.xCount = 1;
   } else {
     window.x[0] = {west, kLastUnit};
-    window.x[1] = {0, toMercator({0.0, eastDeg - 360.0}).x};
+    window.x[1] = {0, mercatorX(eastDeg - 360.0)};
     window.xCount = 2;
   }
   return window;
@@ -103,10 +169,10 @@ geo::LatLon meanPosition(std::uint64_t sumX, std::uint64_t sumY, std::size_t cou
 
 }  // namespace
 
-// One query's walk down the implicit quadtree of the sorted codes: a node is the run of codes sharing a
-// prefix. Runs inside the viewport are emitted cell by cell, runs outside skipped, and only runs the viewport's
-// edge cuts are split further. Down to the deepest kept level the walk splits that level's short, cache-
-// friendly cell array; below it, the points of one such cell.
+// One query's walk down the quadtree of the sorted codes: a node is the run of codes sharing a prefix. Runs
+// inside the viewport are emitted cell by cell, runs outside skipped, and only runs the viewport's edge cuts
+// are split further. Down to the deepest kept level the walk follows the kept levels' links from a cell to its
+// children; below it, it splits the points of one such cell by binary search.
 class ClusterIndex::Walk {
  public:
   Walk(const ClusterIndex& index, const Window& window, int level, Clusters& out)
@@ -114,12 +180,37 @@ class ClusterIndex::Walk {
         window_(window),
         level_(level),
         cellsLevel_(std::min(level, static_cast<int>(index.levels_.size()) - 1)),
-        cells_(cellsLevel_ >= 0 ? &index.levels_[cellsLevel_] : nullptr),
+        // Only a walk below the kept levels tests the query level's cells by their codes.
+        levelCells_(level > cellsLevel_ ? LevelCells(window, level) : LevelCells()),
         out_(out) {}
 
+  // Starts at the deepest node holding the whole window: the nodes above it would only be split down to it.
   void run() {
-    if (cells_ != nullptr) return visit(0, 0, 0, cells_->code.size());
-    visit(0, 0, 0, index_.codes_.size());
+    const Node start = startNode();
+    // Down the kept levels to the start node's cell through the links and quadrants (a few bytes per level),
+    // then, below them, a search among that cell's points only.
+    std::size_t cell = 0;
+    for (int level = 0; level < std::min(start.level, cellsLevel_); ++level) {
+      const std::size_t quadrant = (start.prefix >> (2 * (start.level - level - 1))) & 3;
+      const std::vector<std::uint8_t>& quadrants = index_.levels_[level + 1].quadrant;
+      const std::size_t lastChild = index_.levels_[level].child[cell + 1];
+      cell = index_.levels_[level].child[cell];
+      while (cell < lastChild && quadrants[cell] < quadrant) ++cell;
+      if (cell == lastChild || quadrants[cell] != quadrant) return;  // no point in the window's cell
+    }
+    if (start.level <= cellsLevel_) return visitCell(start, cell);
+    const std::vector<std::uint64_t>& codes = index_.codes_;
+    auto begin = codes.begin();
+    auto end = codes.end();
+    if (cellsLevel_ >= 0) {
+      const std::vector<std::uint32_t>& cellBegins = index_.levels_[cellsLevel_].begin;
+      end = begin + cellBegins[cell + 1];
+      begin += cellBegins[cell];
+    }
+    const std::uint64_t first = start.prefix << (64 - 2 * start.level);  // start.level > 0 here
+    begin = std::lower_bound(begin, end, first);
+    end = std::upper_bound(begin, end, first | bitsBelowLevel(start.level));
+    visitPoints(start, static_cast<std::size_t>(begin - codes.begin()), static_cast<std::size_t>(end - codes.begin()));
   }
 
  private:
@@ -130,46 +221,117 @@ class ClusterIndex::Walk {
     std::uint32_t id = kNoPointId;  // of the last member found; meaningful when count is 1
   };
 
-  // [begin, end) indexes cells_ while nodeLevel <= cellsLevel_, the points below.
-  void visit(int nodeLevel, std::uint64_t prefix, std::size_t begin, std::size_t end) {
-    if (begin == end) return;
-    const Overlap overlap = overlapOf(nodeLevel, prefix);
-    if (overlap == Overlap::None) return;
-    const bool onCells = nodeLevel <= cellsLevel_;
-    const bool whole = overlap == Overlap::Inside || (nodeLevel == level_ && index_.edgeCells_ == EdgeCells::Whole);
-    if (whole && onCells && cellsLevel_ == level_) return emitStoredCells(begin, end);
-    if (onCells && (whole || nodeLevel == cellsLevel_)) begin = cells_->begin[begin], end = cells_->begin[end];
-    if (whole) return emitCells(begin, end);
-    if (nodeLevel == level_) {
-      Members members;
-      addMembersInside(nodeLevel, prefix, begin, end, members);
-      if (members.count > 0) emit(meanPosition(members.sumX, members.sumY, members.count), members.count, members.id);
-      return;
+  // A cell of grid level `level`: its Morton code (2 * level bits) and its column and row.
+  struct Node {
+    int level = 0;
+    std::uint64_t prefix = 0;
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+
+    // Quadrant `child` (0..3) in Morton order: its low bit picks the column, its high bit the row.
+    Node child(std::size_t quadrant) const {
+      return {level + 1, (prefix << 2) | quadrant, 2 * x + (quadrant & 1), 2 * y + (quadrant >> 1)};
     }
-    const bool childrenOnCells = nodeLevel < cellsLevel_;
-    const auto bounds = childBounds(childrenOnCells ? cells_->code : index_.codes_, nodeLevel, prefix, begin, end);
-    for (std::size_t child = 0; child < 4; ++child) {
-      visit(nodeLevel + 1, (prefix << 2) | child, bounds[child], bounds[child + 1]);
+  };
+
+  static Node nodeAt(int level, std::uint64_t prefix) {
+    const MercatorPoint cell = fromMortonCode(prefix);
+    return {level, prefix, cell.x, cell.y};
+  }
+
+  // The deepest node, at most at the query level, whose cell holds the window (the root when the window
+  // crosses the antimeridian).
+  Node startNode() const {
+    if (window_.xCount != 1) return {};
+    const std::uint64_t differing = (window_.x[0].lo ^ window_.x[0].hi) | (window_.y.lo ^ window_.y.hi);
+    int level = level_;
+    while (level > 0 && (differing >> (32 - level)) != 0) --level;
+    if (level == 0) return {};
+    const int shift = 32 - level;
+    const std::uint64_t x = window_.x[0].lo >> shift;
+    const std::uint64_t y = window_.y.lo >> shift;
+    return {level, mortonCode({static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y)}), x, y};
+  }
+
+  // `cell` indexes the kept level node.level <= cellsLevel_.
+  void visitCell(const Node& node, std::size_t cell) {
+    const Overlap overlap = overlapOf(node);
+    if (overlap == Overlap::None) return;
+    if (overlap == Overlap::Inside || (node.level == level_ && index_.edgeCells_ == EdgeCells::Whole)) {
+      return emitCellsWithin(node.level, cell);
+    }
+    const Level& cells = index_.levels_[node.level];
+    if (node.level == level_) return emitMembersInside(node, cells.begin[cell], cells.begin[cell + 1]);
+    if (node.level == cellsLevel_) return visitPoints(node, cells.begin[cell], cells.begin[cell + 1]);
+    const std::vector<std::uint8_t>& quadrants = index_.levels_[node.level + 1].quadrant;
+    for (std::size_t child = cells.child[cell]; child < cells.child[cell + 1]; ++child) {
+      visitCell(node.child(quadrants[child]), child);
     }
   }
 
-  void emitStoredCells(std::size_t begin, std::size_t end) {
+  // [begin, end) indexes the points of a node below the deepest kept level the walk uses.
+  void visitPoints(const Node& node, std::size_t begin, std::size_t end) {
+    if (begin == end) return;
+    const Overlap overlap = overlapOf(node);
+    if (overlap == Overlap::None) return;
+    if (overlap == Overlap::Inside || (node.level == level_ && index_.edgeCells_ == EdgeCells::Whole)) {
+      return emitCells(begin, end);
+    }
+    if (node.level == level_) return emitMembersInside(node, begin, end);
+    if (end - begin < kScanBelow) return scanCells(begin, end);
+    const auto bounds = childBounds(index_.codes_, node, begin, end);
+    for (std::size_t child = 0; child < 4; ++child) visitPoints(node.child(child), bounds[child], bounds[child + 1]);
+  }
+
+  // Every query-level cell within cell `cell` of kept level `level`: the stored cells when the query level is
+  // kept, otherwise the cells of its points.
+  void emitCellsWithin(int level, std::size_t cell) {
+    std::size_t begin = cell;
+    std::size_t end = cell + 1;
+    for (; level < cellsLevel_; ++level) {
+      const std::vector<std::uint32_t>& child = index_.levels_[level].child;
+      begin = child[begin], end = child[end];
+    }
+    const Level& cells = index_.levels_[level];
+    if (level == level_) return emitStoredCells(cells, begin, end);
+    emitCells(cells.begin[begin], cells.begin[end]);
+  }
+
+  // The query level's cells among points [begin, end) of a node above that level the viewport's edge cuts,
+  // found by stepping through the run: for a short run cheaper than splitting it level by level.
+  void scanCells(std::size_t begin, std::size_t end) {
+    const std::uint64_t lowBits = bitsBelowLevel(level_);
+    const int cellShift = 64 - 2 * level_;  // level_ > 0: the node above it is at level 0 or deeper
+    for (std::size_t first = begin; first < end;) {
+      const std::size_t next = gallopPast(first, end, index_.codes_[first] | lowBits);
+      const std::uint64_t cell = index_.codes_[first] >> cellShift;
+      const Overlap overlap = levelCells_.overlap(cell);
+      if (overlap == Overlap::Inside || (overlap == Overlap::Partial && index_.edgeCells_ == EdgeCells::Whole)) {
+        emitCells(first, next);
+      } else if (overlap == Overlap::Partial) {
+        emitMembersInside(nodeAt(level_, cell), first, next);
+      }
+      first = next;
+    }
+  }
+
+  void emitStoredCells(const Level& cells, std::size_t begin, std::size_t end) {
+    const bool positionsStored = !cells.latDeg.empty();
     for (std::size_t cell = begin; cell < end; ++cell) {
-      const std::uint32_t first = cells_->begin[cell];
-      emit({cells_->latDeg[cell], cells_->lonDeg[cell]}, cells_->begin[cell + 1] - first, index_.ids_[first]);
+      const std::uint32_t first = cells.begin[cell];
+      const std::uint32_t next = cells.begin[cell + 1];
+      const geo::LatLon at = positionsStored ? geo::LatLon{cells.latDeg[cell], cells.lonDeg[cell]}
+                                             : index_.runPosition(first, next);
+      emit(at, next - first, index_.ids_[first]);
     }
   }
 
   // Every cell of the query level within points [begin, end).
   void emitCells(std::size_t begin, std::size_t end) {
     const std::uint64_t lowBits = bitsBelowLevel(level_);
-    const auto& prefixX = index_.prefixX_;
-    const auto& prefixY = index_.prefixY_;
     for (std::size_t first = begin; first < end;) {
       const std::size_t next = gallopPast(first, end, index_.codes_[first] | lowBits);
-      const geo::LatLon at =
-          meanPosition(prefixX[next] - prefixX[first], prefixY[next] - prefixY[first], next - first);
-      emit(at, next - first, index_.ids_[first]);
+      emit(index_.runPosition(first, next), next - first, index_.ids_[first]);
       first = next;
     }
   }
@@ -190,11 +352,18 @@ class ClusterIndex::Walk {
     return static_cast<std::size_t>(std::upper_bound(from, to, last) - codes.begin());
   }
 
+  // One cluster of the points inside the viewport of a query-level cell the viewport's edge cuts (Clip).
+  void emitMembersInside(const Node& cell, std::size_t begin, std::size_t end) {
+    Members members;
+    addMembersInside(cell, begin, end, members);
+    if (members.count > 0) emit(meanPosition(members.sumX, members.sumY, members.count), members.count, members.id);
+  }
+
   // The members inside the viewport among points [begin, end) of a node the viewport's edge cuts: sub-nodes
   // inside add their sums in O(1), so the cost follows the edge, not the number of points.
-  void addMembersInside(int nodeLevel, std::uint64_t prefix, std::size_t begin, std::size_t end, Members& members) {
+  void addMembersInside(const Node& node, std::size_t begin, std::size_t end, Members& members) {
     if (begin == end) return;
-    const Overlap overlap = overlapOf(nodeLevel, prefix);
+    const Overlap overlap = overlapOf(node);
     if (overlap == Overlap::None) return;
     if (overlap == Overlap::Inside) {
       members.sumX += index_.prefixX_[end] - index_.prefixX_[begin];
@@ -203,7 +372,6 @@ class ClusterIndex::Walk {
       members.id = index_.ids_[begin];
       return;
     }
-    constexpr std::size_t kScanBelow = 64;  // a sequential test of a few points beats three binary searches
     if (end - begin < kScanBelow) {
       for (std::size_t i = begin; i < end; ++i) {
         const MercatorPoint p = fromMortonCode(index_.codes_[i]);
@@ -213,25 +381,24 @@ class ClusterIndex::Walk {
       return;
     }
     // A partial node is never a single grid unit (those are inside or outside), so nodeLevel < 32 here.
-    const auto bounds = childBounds(index_.codes_, nodeLevel, prefix, begin, end);
+    const auto bounds = childBounds(index_.codes_, node, begin, end);
     for (std::size_t child = 0; child < 4; ++child) {
-      addMembersInside(nodeLevel + 1, (prefix << 2) | child, bounds[child], bounds[child + 1], members);
+      addMembersInside(node.child(child), bounds[child], bounds[child + 1], members);
     }
   }
 
-  Overlap overlapOf(int nodeLevel, std::uint64_t prefix) const {
-    const MercatorPoint cell = fromMortonCode(prefix);
-    const std::uint64_t span = std::uint64_t{1} << (32 - nodeLevel);
-    return window_.overlap({cell.x * span, cell.x * span + span - 1}, {cell.y * span, cell.y * span + span - 1});
+  Overlap overlapOf(const Node& node) const {
+    const std::uint64_t span = std::uint64_t{1} << (32 - node.level);
+    return window_.overlap({node.x * span, node.x * span + span - 1}, {node.y * span, node.y * span + span - 1});
   }
 
-  // Where the four children of a node (level nodeLevel < 32) start and end within its run [begin, end).
-  static std::array<std::size_t, 5> childBounds(const std::vector<std::uint64_t>& codes, int nodeLevel,
-                                                std::uint64_t prefix, std::size_t begin, std::size_t end) {
-    const int childShift = 62 - 2 * nodeLevel;
+  // Where the four children of a node (level < 32) start and end within its run [begin, end).
+  static std::array<std::size_t, 5> childBounds(const std::vector<std::uint64_t>& codes, const Node& node,
+                                                std::size_t begin, std::size_t end) {
+    const int childShift = 62 - 2 * node.level;
     std::array<std::size_t, 5> bounds{begin, 0, 0, 0, end};
     for (std::size_t child = 1; child < 4; ++child) {
-      const std::uint64_t firstCode = ((prefix << 2) | child) << childShift;
+      const std::uint64_t firstCode = ((node.prefix << 2) | child) << childShift;
       bounds[child] = static_cast<std::size_t>(
           std::lower_bound(codes.begin() + static_cast<std::ptrdiff_t>(bounds[child - 1]),
                            codes.begin() + static_cast<std::ptrdiff_t>(end), firstCode) -
@@ -250,8 +417,8 @@ class ClusterIndex::Walk {
   const ClusterIndex& index_;
   const Window& window_;
   const int level_;
-  const int cellsLevel_;      // the kept level the walk splits first: the query level or the deepest kept
-  const Level* const cells_;  // its cells, or null when no level is kept: walk the points from the root
+  const int cellsLevel_;  // the deepest kept level the walk uses (the query level at most); -1: none kept
+  const LevelCells levelCells_;  // the query level's cells in the window
   Clusters& out_;
 };
 
@@ -295,6 +462,7 @@ void ClusterIndex::build(const geo::LatLon* positions, const std::uint32_t* ids,
   }
   codes_ = std::move(codes);
   ids_ = std::move(sortedIds);
+  positionCache_ = {};
   buildLevels();
 }
 
@@ -312,32 +480,52 @@ void ClusterIndex::buildLevels() {
   cellsAt[0] = 1;
   for (std::size_t l = 1; l < cellsAt.size(); ++l) cellsAt[l] += cellsAt[l - 1];
   int kept = 0;
-  while (kept <= 32 && cellsAt[kept] * 8 <= n) ++kept;
+  while (kept <= 32 && cellsAt[kept] * kCellsKeptPerPoint <= n) ++kept;
   levels_.resize(static_cast<std::size_t>(kept));
   // Each level's cells are the finer level's cells that start a new cell at this level.
   for (int l = kept - 1; l >= 0; --l) {
     Level& level = levels_[l];
     const auto starts = [&](std::uint32_t i) { return i == 0 || splitAt[i] <= l; };
+    level.begin.reserve(cellsAt[l] + 1);
     if (l + 1 == kept) {
       for (std::uint32_t i = 0; i < n; ++i) {
         if (starts(i)) level.begin.push_back(i);
       }
     } else {
       const std::vector<std::uint32_t>& finer = levels_[l + 1].begin;
+      level.child.reserve(cellsAt[l] + 1);
       for (std::size_t cell = 0; cell + 1 < finer.size(); ++cell) {
-        if (starts(finer[cell])) level.begin.push_back(finer[cell]);
+        if (!starts(finer[cell])) continue;
+        level.begin.push_back(finer[cell]);
+        level.child.push_back(static_cast<std::uint32_t>(cell));
       }
+      level.child.push_back(static_cast<std::uint32_t>(finer.size() - 1));
     }
-    for (std::size_t cell = 0; cell < level.begin.size(); ++cell) {
+    level.quadrant.reserve(level.begin.size());
+    const int quadrantShift = 64 - 2 * l;
+    for (const std::uint32_t first : level.begin) {
+      level.quadrant.push_back(l == 0 ? 0 : static_cast<std::uint8_t>((codes_[first] >> quadrantShift) & 3));
+    }
+    const bool storePositions = cellsAt[l] * kPositionsStoredPerPoint <= n;
+    for (std::size_t cell = 0; storePositions && cell < level.begin.size(); ++cell) {
       const std::uint32_t first = level.begin[cell];
       const std::size_t end = cell + 1 < level.begin.size() ? level.begin[cell + 1] : n;
       const geo::LatLon at = meanPosition(prefixX_[end] - prefixX_[first], prefixY_[end] - prefixY_[first], end - first);
-      level.code.push_back(codes_[first] & ~bitsBelowLevel(l));
       level.latDeg.push_back(at.latDeg);
       level.lonDeg.push_back(at.lonDeg);
     }
     level.begin.push_back(static_cast<std::uint32_t>(n));
   }
+}
+
+geo::LatLon ClusterIndex::runPosition(std::size_t first, std::size_t end) const {
+  if (positionCache_.size() != codes_.size()) positionCache_.resize(codes_.size());
+  CachedPosition& slot = positionCache_[first];
+  if (slot.count != end - first) {
+    slot.at = meanPosition(prefixX_[end] - prefixX_[first], prefixY_[end] - prefixY_[first], end - first);
+    slot.count = static_cast<std::uint32_t>(end - first);
+  }
+  return slot.at;
 }
 
 void ClusterIndex::query(const Viewport& viewport, double zoom, Clusters& out) const {

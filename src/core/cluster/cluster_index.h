@@ -70,21 +70,28 @@ class ClusterIndex {
   // inside the viewport belongs to exactly one cluster and no two clusters share a cell. With EdgeCells::Whole
   // a cluster holds all points of its cell; with EdgeCells::Clip only those inside, so counts add up to the
   // number of points in the viewport. A viewport with a NaN edge is empty.
+  // Not safe to call from two threads at once on one index: it fills a cache of cluster positions.
   void query(const Viewport& viewport, double zoom, Clusters& out) const;
 
  private:
   class Walk;
 
-  // Every non-empty cell of one coarse grid level, so a zoomed-out query reads a few cells and their stored
-  // positions instead of searching the points. Kept for the levels with at most 1/8 as many cells as points.
+  // Every non-empty cell of one coarse grid level, so a query walks from a cell to its children without
+  // searching the points, and a zoomed-out query reads a few cells and their stored positions. Kept for the
+  // levels with at most 1/4 as many cells as points; positions for those with at most 1/8.
   struct Level {
-    std::vector<std::uint64_t> code;   // a member's code with the bits below the level cleared, ascending
     std::vector<std::uint32_t> begin;  // index of the cell's first point, plus one entry: the point count
-    std::vector<double> latDeg;        // the cell's position as a query reports it
+    // Index of the cell's first child cell in the next kept level, plus one entry: that level's cell count.
+    // Empty on the deepest kept level, whose children are points.
+    std::vector<std::uint32_t> child;
+    std::vector<std::uint8_t> quadrant;  // the cell's quadrant (0..3, Morton order) within its parent cell
+    std::vector<double> latDeg;  // the cell's position as a query reports it; empty when not stored
     std::vector<double> lonDeg;
   };
 
   void buildLevels();
+  // The position of the cluster of points [first, end), from the cache when it holds that run.
+  geo::LatLon runPosition(std::size_t first, std::size_t end) const;
 
   int levelOffset_ = 0;
   EdgeCells edgeCells_ = EdgeCells::Whole;
@@ -94,6 +101,17 @@ class ClusterIndex {
   std::vector<std::uint64_t> prefixX_;
   std::vector<std::uint64_t> prefixY_;
   std::vector<Level> levels_;  // levels_[l] is grid level l, for l = 0 up to the last level kept
+
+  // A run of points is one cluster at every level where its first point starts a cell of exactly that many
+  // points, and projecting its mean back to degrees (exp and atan) costs more than finding it. So the last
+  // position computed for a run is kept in the slot of its first point, with the run's length: a lone point's
+  // slot serves every zoom, a bigger cluster's until a query at another zoom starts a run of another length
+  // there. Allocated by the first query that needs it.
+  struct CachedPosition {
+    std::uint32_t count = 0;  // the run's length; 0: empty
+    geo::LatLon at;
+  };
+  mutable std::vector<CachedPosition> positionCache_;
 };
 
 }  // namespace bhabin::cluster

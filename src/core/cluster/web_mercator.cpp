@@ -37,12 +37,17 @@ std::uint32_t compactBits(std::uint64_t x) {
 
 }  // namespace
 
+std::uint32_t mercatorX(double lonDeg) {
+  return toUnit((std::clamp(lonDeg, -180.0, 180.0) + 180.0) / 360.0 * kUnitsPerWorld);
+}
+
+std::uint32_t mercatorY(double latDeg) {
+  const double sinLat = std::sin(std::clamp(latDeg, -kMercatorMaxLatDeg, kMercatorMaxLatDeg) * kPi / 180.0);
+  return toUnit((0.5 - std::log((1.0 + sinLat) / (1.0 - sinLat)) / (4.0 * kPi)) * kUnitsPerWorld);
+}
+
 MercatorPoint toMercator(const geo::LatLon& position) {
-  const double lonDeg = std::clamp(position.lonDeg, -180.0, 180.0);
-  const double latDeg = std::clamp(position.latDeg, -kMercatorMaxLatDeg, kMercatorMaxLatDeg);
-  const double sinLat = std::sin(latDeg * kPi / 180.0);
-  const double y = 0.5 - std::log((1.0 + sinLat) / (1.0 - sinLat)) / (4.0 * kPi);
-  return {toUnit((lonDeg + 180.0) / 360.0 * kUnitsPerWorld), toUnit(y * kUnitsPerWorld)};
+  return {mercatorX(position.lonDeg), mercatorY(position.latDeg)};
 }
 
 geo::LatLon fromMercator(double x, double y) {

@@ -21,6 +21,10 @@ struct MercatorPoint {
 // The grid unit holding `position` (floor of the projected coordinate). Latitude is clamped to the map,
 // longitude to -180..180; 180° falls into the last unit. The position must not be NaN.
 MercatorPoint toMercator(const geo::LatLon& position);
+// Its two halves, for a viewport's edges: the column of a longitude (without toMercator's sine and logarithm)
+// and the row of a latitude.
+std::uint32_t mercatorX(double lonDeg);
+std::uint32_t mercatorY(double latDeg);
 
 // The position of a point on the grid given in (fractional) units; x + 0.5 and y + 0.5 is a unit's centre.
 geo::LatLon fromMercator(double x, double y);
