@@ -77,7 +77,8 @@ class PostIndex {
   void nearest(const NearestQuery& query, const std::function<bool(PostId)>& accept, std::vector<Neighbor>& out) const;
 
   // Answers one query per position, all with the other settings of `query`, into flat caller-owned arrays:
-  // the answer for positions[i] is results[i * k .. i * k + counts[i]), as nearest() would give it.
+  // the answer for positions[i] is results[i * k .. i * k + counts[i]), as nearest() would give it (the
+  // rest of its k slots is unspecified).
   // Queries run in spatialOrder() so memory is read in runs: for thousands of queries this is the fast way.
   void nearestBatch(const std::vector<geo::LatLon>& positions, const NearestQuery& query,
                     std::vector<Neighbor>& results, std::vector<std::uint32_t>& counts) const;

@@ -197,7 +197,9 @@ bool PostIndex::searchGrid(const geo::HaversinePoint& from, const float query32[
       offer(*entry, static_cast<std::uint32_t>(entry - entries));
     }
   };
-  for (std::uint32_t row = cells.row0; row <= cells.row1; ++row) offerRun(row, cells.column0, cells.column1);
+  // The query's own row first: its posts are the likeliest answer, and once they set the bound most of the
+  // other rows' posts fail it without reordering the candidates.
+  for (const std::uint32_t row : {cells.row0 + 1, cells.row0, cells.row1}) offerRun(row, cells.column0, cells.column1);
   for (const PostGrid::MovedPost& moved : grid_.movedOut()) offer(moved.now, moved.entry);
   // Growing the cells past the edges the k-th candidate's margin crosses usually settles it with a few more
   // posts, where the tree walk costs a microsecond.
@@ -313,7 +315,8 @@ void PostIndex::nearestBatch(const std::vector<geo::LatLon>& positions, const Ne
     std::copy(answer.begin(), answer.end(), answersInOrder.begin() + static_cast<std::ptrdiff_t>(j * k));
     countsInOrder[j] = static_cast<std::uint32_t>(answer.size());
   }
-  results.assign(positions.size() * k, Neighbor{});
+  // Only each query's first counts[i] slots are defined, so a reused vector keeps its old contents.
+  results.resize(positions.size() * k);
   counts.resize(positions.size());
   for (std::size_t j = 0; j < order.size(); ++j) {
     const std::size_t i = order[j];
