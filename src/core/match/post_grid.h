@@ -45,8 +45,8 @@ class PostGrid {
   };
 
   // Files the posts, given in slot order with their ids and the float unit vectors the index searches.
-  // The cell size follows the density around a typical post, so a block holds a few dozen posts in a town
-  // as in the hills.
+  // The cell size follows the density around a typical post, so the cells around a query hold about a
+  // dozen posts in a town as in the hills.
   void build(const std::vector<geo::HaversinePoint>& positions, const std::vector<std::uint32_t>& ids,
              const std::vector<float>& x, const std::vector<float>& y, const std::vector<float>& z);
 

@@ -126,8 +126,8 @@ class PostIndex {
   void searchSubtree(std::uint32_t root, double lowerBound, const geo::UnitVector& u, const float query32[3],
                      const Accept& accept, const NearestQuery& query, Candidates& candidates) const;
   // `startLeaf`: a leaf to try first (kNoLeaf for none); set to the leaf the search started from.
-  // The k nearest from the grid's block around the query; false when the block cannot prove them (the
-  // candidates are then partial and must be discarded).
+  // The k nearest from the grid's cells around the query; false when those cells cannot prove them (the
+  // candidates are then partial and must be discarded, keeping only their bound).
   template <class Candidates>
   bool searchGrid(const geo::HaversinePoint& from, const float query32[3], Candidates& candidates) const;
   // Down to a leaf (the hinted one when the query lies in its box), then up through the ancestors' siblings.

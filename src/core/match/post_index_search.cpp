@@ -234,7 +234,7 @@ void PostIndex::search(const NearestQuery& query, const Accept& accept, bool acc
   // Candidates from the grid name their post by grid entry, those from the tree by slot.
   const geo::HaversinePoint* positions = grid_.positions();
   if (filtered || !searchGrid(from, query32, candidates)) {
-    // The tree search offers the block's posts again; starting from their bound it prunes from the first leaf.
+    // The tree search offers the grid's posts again; starting from their bound it prunes from the first leaf.
     candidates.clearKeepingBound();
     searchTree(query, accept, u, query32, candidates, startLeaf);
     positions = positions_.data();
