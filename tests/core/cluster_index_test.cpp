@@ -119,6 +119,15 @@ void expectMatchesBruteForce(const ClusterIndex& index, EdgeCells edges, const s
   }
 }
 
+TEST(ClusterIndex, FewPointsAndTheWholeWorld) {  // no grid level is kept for fewer than 4 points
+  const ClusterIndex index = indexOf({{-6.9, 109.1}, {51.5, -0.1}, {-33.9, 151.2}});
+  Clusters out;
+  index.query(Viewport{}, 0, out);
+  std::uint32_t total = 0;
+  for (std::uint32_t count : out.count) total += count;
+  EXPECT_EQ(total, 3u);
+}
+
 TEST(ClusterIndex, EmptyIndexHasNoClusters) {
   ClusterIndex index;
   index.build(nullptr, nullptr, 0);

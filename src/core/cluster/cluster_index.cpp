@@ -207,7 +207,8 @@ class ClusterIndex::Walk {
       end = begin + cellBegins[cell + 1];
       begin += cellBegins[cell];
     }
-    const std::uint64_t first = start.prefix << (64 - 2 * start.level);  // start.level > 0 here
+    // Level 0 (the whole world) is reached here only when no level is kept: an index of fewer than 4 points.
+    const std::uint64_t first = start.level == 0 ? 0 : start.prefix << (64 - 2 * start.level);
     begin = std::lower_bound(begin, end, first);
     end = std::upper_bound(begin, end, first | bitsBelowLevel(start.level));
     visitPoints(start, static_cast<std::size_t>(begin - codes.begin()), static_cast<std::size_t>(end - codes.begin()));
