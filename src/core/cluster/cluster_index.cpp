@@ -161,6 +161,11 @@ std::uint64_t bitsBelowLevel(int level) {
   return level == 0 ? ~std::uint64_t{0} : (std::uint64_t{1} << (64 - 2 * level)) - 1;
 }
 
+// The smallest point code in the cell of grid level `level` with Morton code `prefix` (2 * level bits).
+std::uint64_t firstCodeIn(int level, std::uint64_t prefix) {
+  return level == 0 ? 0 : prefix << (64 - 2 * level);
+}
+
 geo::LatLon meanPosition(std::uint64_t sumX, std::uint64_t sumY, std::size_t count) {
   const auto n = static_cast<double>(count);
   // The centre of the mean's grid unit, so a lone point comes back within half a unit of where it was.
@@ -207,8 +212,7 @@ class ClusterIndex::Walk {
       end = begin + cellBegins[cell + 1];
       begin += cellBegins[cell];
     }
-    // Level 0 (the whole world) is reached here only when no level is kept: an index of fewer than 4 points.
-    const std::uint64_t first = start.level == 0 ? 0 : start.prefix << (64 - 2 * start.level);
+    const std::uint64_t first = firstCodeIn(start.level, start.prefix);
     begin = std::lower_bound(begin, end, first);
     end = std::upper_bound(begin, end, first | bitsBelowLevel(start.level));
     visitPoints(start, static_cast<std::size_t>(begin - codes.begin()), static_cast<std::size_t>(end - codes.begin()));

@@ -91,8 +91,8 @@ class PostIndex {
   // The post's current state, or nothing for an unknown id.
   std::optional<Post> find(PostId id) const;
 
-  // Moves only ever grow the bounding boxes they leave; how much they grew, relative to the boxes built for
-  // the current positions, tells the owner when a rebuild() would pay off (1.0 = as built).
+  // Moves only ever grow the bounding boxes they leave: how much they grew, relative to the boxes built for
+  // the current positions (1.0 = as built). One of the two signs worthRebuilding() reads.
   double boxGrowth() const;
   // Whether moves have cost queries enough for a rebuild() to pay off: the boxes doubled, or so many posts
   // left their grid cells that every query walks the tree.
